@@ -1,0 +1,227 @@
+"""The ``vnextract`` command: a thin layer over the library.
+
+Each command parses its arguments, makes one library call and prints the result.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extract.store import DEFAULT_DB
+
+app = typer.Typer(help="Information extraction for Vietnamese press articles.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store.")]
+
+
+def _open_readonly(db: Path):
+    from extract.store import connect_readonly
+
+    try:
+        return connect_readonly(db)
+    except FileNotFoundError as exc:
+        err.print(f"vnextract: {exc}; run `vnextract ingest` first", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table(title="vnextract store", show_header=False)
+    for key in ("articles", "people", "documents", "percents", "errors"):
+        table.add_row(key, str(summary[key]))
+    for label, count in summary["mentions"].items():
+        table.add_row(f"mentions {label}", str(count))
+    out.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Read articles, extract, and store them with their records (idempotent)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from extract import store
+    from extract.ingest import ingest_paths
+
+    def on_error(error) -> None:
+        err.print(f"vnextract: error: {error}", markup=False, highlight=False)
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = ingest_paths(paths, db, on_error=on_error, on_article=lambda _: progress.advance(task))
+    out.print(f"stored {report.stored} new article(s), {report.unchanged} already stored, "
+              f"{len(report.errors)} error(s) into {db}", highlight=False)
+    conn = _open_readonly(db)
+    _print_summary(store.stats(conn))
+    conn.close()
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+) -> None:
+    """Print one line per article in the gold format (no store touched)."""
+    from extract.ingest import InputError, read_articles
+    from extract.pipeline import Pipeline
+
+    if format != "jsonl":
+        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    pipeline, failed = None, False
+    for item in read_articles(paths):
+        if isinstance(item, InputError):
+            err.print(f"vnextract: error: {item}", markup=False, highlight=False)
+            failed = True
+            continue
+        pipeline = pipeline or Pipeline()
+        record = pipeline.extract(item.text, year=item.year).to_gold(item.id)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find, with or without diacritics.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 10,
+) -> None:
+    """Full-text search over articles, ranked, with highlighted snippets."""
+    from extract.search import search as run_search
+
+    conn = _open_readonly(db)
+    hits = run_search(conn, query, limit=limit)
+    conn.close()
+    if not hits:
+        out.print(f"no article matches {query!r}", highlight=False)
+        raise typer.Exit(0)
+    for hit in hits:
+        out.print(f"[bold]{hit.id}[/bold]  {hit.title or ''}  (score {-hit.score:.2f})", highlight=False)
+        out.print("  " + hit.snippet, markup=False, highlight=False)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One read-only SQL statement.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run read-only SQL on the store (the file is opened read-only)."""
+    import sqlite3
+
+    from extract.export import read_query
+
+    if format not in ("table", "csv", "json"):
+        raise typer.BadParameter("table, csv or json", param_hint="--format")
+    conn = _open_readonly(db)
+    try:
+        frame = read_query(conn, sql)
+    except (sqlite3.Error, Exception) as exc:  # pandas wraps sqlite errors in DatabaseError
+        err.print(f"vnextract: query failed: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        conn.close()
+    if format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False) + "\n")
+    else:
+        table = Table(*[str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if v is None else str(v) for v in row])
+        out.print(table)
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="A table name, or all.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+) -> None:
+    """Export tables as Parquet or CSV files."""
+    from extract.export import export_tables
+    from extract.store import TABLES
+
+    tables = list(TABLES) if table == "all" else [table]
+    conn = _open_readonly(db)
+    try:
+        written = export_tables(conn, tables, out_dir, format)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    finally:
+        conn.close()
+    for path in written:
+        out.print(str(path), highlight=False)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB) -> None:
+    """Articles, mentions per label, people, documents, percents and errors in the store."""
+    from extract import store
+
+    conn = _open_readonly(db)
+    _print_summary(store.stats(conn))
+    conn.close()
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold JSONL (ANNOTATION.md format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every false positive and negative.")] = False,
+    baseline: Annotated[str | None, typer.Option(help="Score a baseline instead: underthesea.")] = None,
+) -> None:
+    """Score the pipeline (or a baseline) on a gold file, as the guideline's Scoring section says."""
+    from extract import evaluate as evaluation
+
+    if baseline not in (None, "underthesea"):
+        raise typer.BadParameter("the only baseline is underthesea", param_hint="--baseline")
+    gold_articles = evaluation.load_gold(gold)
+    predicted = (evaluation.predict_underthesea(gold_articles) if baseline
+                 else evaluation.predict(gold_articles))
+    scores = evaluation.score(gold_articles, predicted)
+    if as_json:
+        sys.stdout.write(json.dumps(scores, ensure_ascii=False) + "\n")
+    else:
+        out.print(evaluation.format_report(scores), markup=False, highlight=False)
+    if errors:
+        for e in evaluation.errors(gold_articles, predicted):
+            out.print(json.dumps(e, ensure_ascii=False) if as_json else
+                      f"{e['id']}\t{e['kind']}\t{e['label']}\t{e.get('text')!r}\t{e.get('context', '')}",
+                      markup=False, highlight=False)
+
+
+@app.command()
+def bench(
+    articles: Annotated[int, typer.Option(help="Articles per run (N; scaling uses N, 2N, 4N).")] = 200,
+    jobs: Annotated[int, typer.Option(help="Processes for the parallel run.")] = 2,
+    repeats: Annotated[int, typer.Option(help="Repeats per measure (the median is reported).")] = 3,
+    source: Annotated[Path | None, typer.Option(help="Articles to use (JSONL[.gz]); default: the bench corpus.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Throughput and memory of the pipeline against underthesea, in one run."""
+    from extract import bench as benchmark
+
+    result = benchmark.run(articles=articles, jobs=jobs, repeats=repeats, source=source)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        out.print(benchmark.format_bench(result), markup=False, highlight=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,276 @@
+"""Read articles from files, folders and stdin: ``.txt``, ``.html``/``.htm``,
+``.jsonl``/``.json`` and ``.gz`` of any of them.
+
+``read_articles(paths)`` yields an ``Article`` for every good input and an
+``InputError`` (input name and a one-line reason) for every bad one, so that a
+batch always goes on.  Text files are stored as their NFC content and nothing
+else; HTML is reduced to its main text, title and date by trafilatura.
+
+An article's id is the given ``id`` (JSON Lines), else the file's stem, else a
+hash of its text.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.decode import DecodeError, decode_bytes
+from extract.normalise import normalise_text
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MAX_INPUT_BYTES = 20_000_000  # one file or one JSON line
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None  # ISO date (or year) when known
+    url: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+    @property
+    def year(self) -> int | None:
+        if self.date and self.date[:4].isdigit():
+            return int(self.date[:4])
+        return None
+
+
+@dataclass(frozen=True)
+class InputError:
+    input: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.reason}"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _check_size(text: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise DecodeError(f"too large: {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})")
+
+
+def article_from_text(text: str, source: str, article_id: str | None = None, **meta) -> Article:
+    """An Article from already-decoded text (NFC applied here)."""
+    text = normalise_text(text)
+    if not text.strip():
+        raise DecodeError("empty text")
+    _check_size(text)
+    return Article(id=article_id or "sha-" + text_sha256(text)[:16], text=text, source=source, **meta)
+
+
+def article_from_html(html: str, source: str, article_id: str | None = None, **meta) -> Article:
+    """Main text, title and date of an HTML page (trafilatura)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise DecodeError(f"malformed HTML ({type(exc).__name__})") from None
+    if doc is None:
+        raise DecodeError("HTML without extractable main text")
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    text = data.get("text") or ""
+    meta.setdefault("title", data.get("title") or None)
+    meta.setdefault("date", data.get("date") or None)
+    meta.setdefault("url", data.get("url") or None)
+    return article_from_text(text, source, article_id, **meta)
+
+
+def _json_articles(content: str, source: str) -> Iterator[Article | InputError]:
+    stripped = content.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+            return
+        lines = [(i + 1, r) for i, r in enumerate(records)]
+    else:
+        lines = []
+        for lineno, line in enumerate(content.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                lines.append((lineno, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield InputError(f"{source}:{lineno}", f"malformed JSON line: {exc.msg}")
+    for lineno, record in lines:
+        name = f"{source}:{lineno}"
+        try:
+            yield article_from_record(record, name)
+        except DecodeError as exc:
+            yield InputError(name, str(exc))
+
+
+def article_from_record(record: object, source: str) -> Article:
+    """One JSON object: ``id``, ``text`` or ``html``, optional ``title``, ``url``, ``date``, ``source``."""
+    if not isinstance(record, dict):
+        raise DecodeError("JSON line is not an object")
+    article_id = record.get("id")
+    article_id = str(article_id) if article_id not in (None, "") else None
+    meta = {k: (str(record[k]) if record.get(k) not in (None, "") else None) for k in ("title", "date", "url")}
+    origin = str(record.get("source") or record.get("url") or source)
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return article_from_text(text, origin, article_id, **meta)
+    if isinstance(html, str) and html.strip():
+        return article_from_html(html, origin, article_id, **{k: v for k, v in meta.items() if v})
+    raise DecodeError("JSON line has no non-empty 'text' or 'html'")
+
+
+def _read_limited(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise DecodeError(f"too large: {size:,} bytes (limit {MAX_INPUT_BYTES:,})")
+    return path.read_bytes()
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(MAX_INPUT_BYTES * 10 + 1)
+    except (OSError, EOFError) as exc:
+        raise DecodeError(f"bad gzip: {exc}") from None
+    return out
+
+
+def articles_from_bytes(data: bytes, name: str, suffix: str, stem: str) -> Iterator[Article | InputError]:
+    """Dispatch on the (inner) suffix; text files and HTML give one article, JSON many."""
+    try:
+        if suffix == ".gz":
+            inner = Path(stem)
+            yield from articles_from_bytes(_gunzip(data), name, inner.suffix.lower(), inner.stem)
+            return
+        content = decode_bytes(data)
+        if suffix in JSON_SUFFIXES:
+            yield from _json_articles(content, name)
+        elif suffix in HTML_SUFFIXES:
+            yield article_from_html(content, name, stem)
+        else:
+            _check_size(content)
+            yield Article(id=stem, text=content, source=name)
+    except DecodeError as exc:
+        yield InputError(name, str(exc))
+
+
+def _files_under(path: Path) -> Iterator[Path]:
+    for p in sorted(path.rglob("*")):
+        if p.is_file() and not p.name.startswith("."):
+            suffixes = [s.lower() for s in p.suffixes[-2:]]
+            if suffixes and (suffixes[-1] in SUPPORTED or (suffixes[-1] == ".gz" and suffixes[0] in SUPPORTED)):
+                yield p
+
+
+def read_stdin(stream=None) -> Iterator[Article | InputError]:
+    """Standard input: JSON Lines when it starts with '{' or '[', else one text article."""
+    data = (stream or sys.stdin.buffer).read()
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        yield from articles_from_bytes(data, "<stdin>", ".jsonl", "stdin")
+        return
+    try:
+        text = decode_bytes(data)
+        yield article_from_text(text, "<stdin>")
+    except DecodeError as exc:
+        yield InputError("<stdin>", str(exc))
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Every article in ``paths`` (files, folders read recursively, ``-`` for stdin)."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield from read_stdin()
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = list(_files_under(path))
+        elif path.is_file():
+            files = [path]
+        else:
+            yield InputError(str(path), "no such file or folder")
+            continue
+        for file in files:
+            name = str(file)
+            try:
+                data = _read_limited(file)
+            except (OSError, DecodeError) as exc:
+                yield InputError(name, str(exc) if isinstance(exc, DecodeError) else exc.strerror or str(exc))
+                continue
+            suffix = file.suffix.lower()
+            yield from articles_from_bytes(data, name, suffix, file.stem if suffix != ".gz" else file.name[:-3])
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    unchanged: int = 0
+    errors: list[InputError] = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.errors = [] if self.errors is None else self.errors
+
+
+def ingest_paths(paths, db, jobs: int = 1, on_error=None, on_article=None) -> IngestReport:
+    """Read ``paths``, run the pipeline on every new article and store it in ``db``.
+
+    Each bad input becomes an ``InputError`` (passed to ``on_error`` and written
+    to the ``errors`` table); the batch goes on.  An article whose text is
+    stored already is not run again.
+    """
+    from extract import store
+    from extract.pipeline import Pipeline
+
+    conn = store.connect(db)
+    pipeline = None
+    report = IngestReport()
+    try:
+        for item in read_articles(paths):
+            if isinstance(item, InputError):
+                _record_error(conn, report, item, on_error)
+            elif store.stored_state(conn, item) == "same":
+                report.unchanged += 1
+            else:
+                pipeline = pipeline or Pipeline()
+                try:
+                    result = pipeline.extract(item.text, year=item.year)
+                except RecursionError:
+                    _record_error(conn, report, InputError(item.source, "extraction failed: too deeply nested"), on_error)
+                    continue
+                if store.write_article(conn, item, result):
+                    report.stored += 1
+                else:
+                    report.unchanged += 1
+            if on_article:
+                on_article(item)
+    finally:
+        conn.close()
+    return report
+
+
+def _record_error(conn, report: IngestReport, error: InputError, on_error) -> None:
+    from extract import store
+
+    report.errors.append(error)
+    store.write_error(conn, error.input, error.reason)
+    if on_error:
+        on_error(error)

@@ -1,0 +1,73 @@
+"""The only place the spaCy pipeline is assembled.
+
+``build_nlp()`` returns a blank Vietnamese ``Language`` whose tokenizer is
+underthesea (aligned to the text) followed by the extractor components, in
+this order: chrome (where the article body ends), people (PERSON, RANK,
+POSITION, ORG, LOC), documents (DOC), dates (DATE), percents (PERCENT).  Each
+component calls its extractor's pure finder on ``doc.text`` and adds the
+mentions through ``extract.spans.add_mentions``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import chrome, spans
+from extract.tokenize import UndertheseaTokenizer
+
+COMPONENTS = (
+    "vnextract_chrome",
+    "vnextract_people",
+    "vnextract_documents",
+    "vnextract_dates",
+    "vnextract_percents",
+)
+
+
+@Language.component("vnextract_chrome", assigns=["doc.user_data"])
+def chrome_component(doc: Doc) -> Doc:
+    doc.user_data[spans.BODY_END] = chrome.body_end(doc.text)
+    return doc
+
+
+@Language.component("vnextract_people", assigns=["doc.spans"])
+def people_component(doc: Doc) -> Doc:
+    from extract.extractors.people_spans import find_people_spans
+
+    spans.add_mentions(doc, find_people_spans(doc.text))
+    return doc
+
+
+@Language.component("vnextract_documents", assigns=["doc.spans"])
+def documents_component(doc: Doc) -> Doc:
+    from extract.extractors.document import find_documents
+
+    spans.add_mentions(doc, find_documents(doc.text))
+    return doc
+
+
+@Language.component("vnextract_dates", assigns=["doc.spans"])
+def dates_component(doc: Doc) -> Doc:
+    from extract.extractors.date import find_dates
+
+    spans.add_mentions(doc, find_dates(doc.text, year=doc.user_data.get(spans.YEAR)))
+    return doc
+
+
+@Language.component("vnextract_percents", assigns=["doc.spans"])
+def percents_component(doc: Doc) -> Doc:
+    from extract.extractors.percent import find_percents
+
+    spans.add_mentions(doc, find_percents(doc.text))
+    return doc
+
+
+def build_nlp() -> Language:
+    """Blank Vietnamese pipeline: underthesea tokenizer + the rule components."""
+    import spacy
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

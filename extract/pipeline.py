@@ -1,0 +1,98 @@
+"""From text to Doc to mentions to records: the one path every caller takes.
+
+>>> pipeline = Pipeline()
+>>> result = pipeline.extract("Thiếu tướng Hồ Văn Thái, Chính ủy Quân khu 9 ...")
+>>> result.to_gold("qk9")["people"]   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extract import spans
+from extract.records import Document, Mention, Percent, Person
+
+
+@dataclass
+class Extraction:
+    """Everything the pipeline found in one article text."""
+
+    text: str
+    mentions: list[Mention]
+    people: list[Person] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    percents: list[Percent] = field(default_factory=list)
+    body_end: int = 0
+    misaligned: int = 0
+    doc: Doc | None = None
+
+    def to_gold(self, article_id: str) -> dict:
+        """The article in the gold format of ANNOTATION.md."""
+        return {
+            "id": article_id,
+            "text": self.text,
+            "spans": [spans.span_to_dict(m) for m in self.mentions],
+            "people": [p.to_gold() for p in self.people],
+            "documents": [d.to_gold() for d in self.documents],
+            "percents": [p.to_gold() for p in self.percents],
+        }
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Same label never overlaps: the longest span wins, then the earliest. Text order out."""
+    by_label: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_label.setdefault(m.label, []).append(m)
+    kept: list[Mention] = []
+    for group in by_label.values():
+        group.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[Mention] = []
+        for m in group:
+            if all(m.end <= t.start or m.start >= t.end for t in taken):
+                taken.append(m)
+        kept.extend(taken)
+    kept.sort(key=lambda m: (m.start, -m.end, m.label))
+    return kept
+
+
+class Pipeline:
+    """Load once, run on many texts."""
+
+    def __init__(self) -> None:
+        from extract.nlp import build_nlp
+
+        self.nlp = build_nlp()
+
+    def make_doc(self, text: str, year: int | None = None) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data[spans.YEAR] = year
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def extract(self, text: str, year: int | None = None, keep_doc: bool = False) -> Extraction:
+        """Run the pipeline on one NFC text (see ``extract.normalise.normalise_text``)."""
+        from extract.link.documents import link_documents
+        from extract.link.people import link_people
+        from extract.link.percents import link_percents
+
+        doc = self.make_doc(text, year)
+        mentions = resolve_overlaps(spans.doc_mentions(doc))
+        return Extraction(
+            text=text,
+            mentions=mentions,
+            people=link_people(text, mentions),
+            documents=link_documents(text, mentions),
+            percents=link_percents(text, mentions),
+            body_end=doc.user_data.get(spans.BODY_END, len(text)),
+            misaligned=doc.user_data.get(spans.MISALIGNED, 0),
+            doc=doc if keep_doc else None,
+        )
+
+    def pipe(self, texts: Iterable[str | tuple[str, int | None]]) -> Iterator[Extraction]:
+        """``extract`` over many texts (or ``(text, year)`` pairs), the pipeline loaded once."""
+        for item in texts:
+            text, year = item if isinstance(item, tuple) else (item, None)
+            yield self.extract(text, year)

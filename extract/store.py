@@ -1,0 +1,244 @@
+"""The embedded store: one SQLite file (WAL), full-text search over articles.
+
+Tables: ``articles``, ``mentions``, ``people``, ``person_positions``,
+``documents``, ``percents``, ``errors``, and ``articles_fts`` (FTS5 over a
+search key of title and text in which ``đ`` is folded to ``d``; FTS5's
+``remove_diacritics 2`` folds the other marks, so ``quan khu 9`` finds ``Quân
+khu 9`` and ``duc`` finds ``Đức``).  Each article is written in one
+transaction with its mentions and records: an article is never half there.
+Readers open the file read-only.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extract.ingest import Article
+from extract.normalise import fold_search
+from extract.pipeline import Extraction
+
+DEFAULT_DB = Path("data/vnextract.db")
+BUSY_TIMEOUT_MS = 120_000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    date TEXT,
+    year INTEGER,
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    body_end INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    attrs TEXT,
+    PRIMARY KEY (article_id, start, "end", label)
+);
+CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label, text);
+CREATE TABLE IF NOT EXISTS people (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rank TEXT,
+    positions TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, person)
+);
+CREATE INDEX IF NOT EXISTS people_name ON people(name);
+CREATE INDEX IF NOT EXISTS people_rank ON people(rank);
+CREATE TABLE IF NOT EXISTS person_positions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person INTEGER NOT NULL,
+    position TEXT NOT NULL,
+    PRIMARY KEY (article_id, person, position)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ref TEXT NOT NULL,
+    type TEXT,
+    date TEXT,
+    issuer TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, ref)
+);
+CREATE INDEX IF NOT EXISTS documents_ref ON documents(ref);
+CREATE TABLE IF NOT EXISTS percents (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL NOT NULL,
+    kind TEXT NOT NULL,
+    direction TEXT,
+    subject TEXT,
+    "check" TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    input TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    id UNINDEXED, title, text, tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE VIEW IF NOT EXISTS people_documents AS
+    SELECT p.article_id, p.name, p.rank, p.positions, d.ref, d.type AS doc_type,
+           d.date AS doc_date, d.issuer, a.date AS article_date, a.year, a.title
+    FROM people p JOIN documents d USING (article_id) JOIN articles a ON a.id = p.article_id;
+"""
+
+TABLES = ("articles", "mentions", "people", "person_positions", "documents", "percents", "errors")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def connect(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
+    """Open (and create) the store for writing: WAL, foreign keys, a long busy timeout."""
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
+    return conn
+
+
+def connect_readonly(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
+    """Open the store read-only (``mode=ro``): nothing done through it can change the file."""
+    db = Path(db)
+    if not db.exists():
+        raise FileNotFoundError(f"no store at {db}")
+    conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.set_authorizer(_deny_attach)
+    return conn
+
+
+def _deny_attach(action, arg1, arg2, dbname, source):
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def stored_state(conn: sqlite3.Connection, article: Article) -> str:
+    """'new', 'same' (this id or this text is stored already) or 'changed' (same id, new text)."""
+    row = conn.execute("SELECT sha256 FROM articles WHERE id = ?", (article.id,)).fetchone()
+    if row is not None:
+        return "same" if row[0] == article.sha256 else "changed"
+    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone():
+        return "same"
+    return "new"
+
+
+def write_article(conn: sqlite3.Connection, article: Article, result: Extraction) -> bool:
+    """Store one article with its mentions and records in one transaction.
+
+    Returns False (and writes nothing) when the same text is already stored,
+    under this id or another; an article whose text changed replaces the old one.
+    """
+    with transaction(conn):
+        state = stored_state(conn, article)
+        if state == "same":
+            return False
+        if state == "changed":
+            delete_article(conn, article.id)
+        _insert_article(conn, article, result)
+    return True
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    for table in ("mentions", "people", "person_positions", "documents", "percents"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles_fts WHERE id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def _insert_article(conn: sqlite3.Connection, article: Article, result: Extraction) -> None:
+    aid = article.id
+    conn.execute(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (aid, article.source, article.url, article.title, article.date, article.year,
+         article.text, article.sha256, result.body_end, now()),
+    )
+    conn.execute(
+        "INSERT INTO articles_fts (id, title, text) VALUES (?,?,?)",
+        (aid, fold_search(article.title or ""), fold_search(article.text)),
+    )
+    conn.executemany(
+        'INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?)',
+        [(aid, m.label, m.start, m.end, m.text, json.dumps(m.attrs, ensure_ascii=False) if m.attrs else None)
+         for m in result.mentions],
+    )
+    for i, p in enumerate(result.people):
+        conn.execute(
+            "INSERT INTO people VALUES (?,?,?,?,?,?,?)",
+            (aid, i, p.name, p.rank, json.dumps(p.positions, ensure_ascii=False), p.start, p.end),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO person_positions VALUES (?,?,?)", [(aid, i, pos) for pos in p.positions]
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?)",
+        [(aid, d.ref, d.type, d.date, d.issuer, d.start, d.end) for d in result.documents],
+    )
+    conn.executemany(
+        "INSERT INTO percents VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(aid, i, p.text, p.value, p.kind, p.direction, p.subject, p.check, p.start, p.end)
+         for i, p in enumerate(result.percents)],
+    )
+
+
+def write_error(conn: sqlite3.Connection, input_name: str, reason: str) -> None:
+    with transaction(conn):
+        conn.execute("INSERT INTO errors (input, reason, at) VALUES (?,?,?)", (input_name, reason, now()))
+
+
+def has_text(conn: sqlite3.Connection, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def stats(conn: sqlite3.Connection) -> dict:
+    """Counts an analyst checks after an ingest."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "mentions": dict(conn.execute("SELECT label, count(*) FROM mentions GROUP BY label ORDER BY label").fetchall()),
+        "people": one("SELECT count(*) FROM people"),
+        "documents": one("SELECT count(*) FROM documents"),
+        "percents": one("SELECT count(*) FROM percents"),
+        "errors": one("SELECT count(*) FROM errors"),
+    }

@@ -1,0 +1,35 @@
+import unicodedata
+
+import pytest
+
+from extract.normalise import fold_search, fold_text, normalise_text
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [("Quân uỷ", "Quân ủy"), ("hoà bình", "hòa bình"), ("khoẻ", "khỏe"), ("Thuỳ", "Thùy"), ("THUỶ", "Thủy")],
+)
+def test_old_and_new_tone_placement_fold_alike(old, new):
+    assert fold_text(old) == fold_text(new)
+
+
+@pytest.mark.parametrize("word", ["Hoàng", "quý", "Quỳnh", "quà", "hoài"])
+def test_closed_syllables_and_qu_keep_their_tone(word):
+    assert fold_text(word) == word.lower()
+
+
+def test_fold_keeps_length_so_offsets_carry_over():
+    text = "Thiếu tướng Hồ Văn Thái, Chính uỷ Quân khu 9, hoà giải; ÐẢNG"
+    key = fold_text(text)
+    assert len(key) == len(text)
+    assert key[text.index("Chính uỷ"):][:8] == "chính ủy"
+
+
+def test_normalise_text_is_nfc_and_nothing_else():
+    decomposed = unicodedata.normalize("NFD", "Phó bí thư  Thường trực\n")
+    assert normalise_text(decomposed) == "Phó bí thư  Thường trực\n"
+    assert normalise_text(normalise_text(decomposed)) == normalise_text(decomposed)
+
+
+def test_fold_search_maps_d_stroke():
+    assert fold_search("Đức đảng") == "Dức dảng"
