@@ -96,7 +96,8 @@ def article_from_html(html: str, source: str, article_id: str | None = None, **m
     return article_from_text(text, source, article_id, **meta)
 
 
-def _json_articles(content: str, source: str) -> Iterator[Article | InputError]:
+def _json_records(content: str, source: str) -> Iterator[tuple[str, object] | InputError]:
+    """(name, record) pairs in input order: a JSON array, a single object, or JSON Lines."""
     stripped = content.lstrip()
     if stripped.startswith("["):
         try:
@@ -104,18 +105,23 @@ def _json_articles(content: str, source: str) -> Iterator[Article | InputError]:
         except json.JSONDecodeError as exc:
             yield InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno}")
             return
-        lines = [(i + 1, r) for i, r in enumerate(records)]
-    else:
-        lines = []
-        for lineno, line in enumerate(content.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                lines.append((lineno, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                yield InputError(f"{source}:{lineno}", f"malformed JSON line: {exc.msg}")
-    for lineno, record in lines:
-        name = f"{source}:{lineno}"
+        yield from ((f"{source}:{i + 1}", r) for i, r in enumerate(records))
+        return
+    for lineno, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"{source}:{lineno}", json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{source}:{lineno}", f"malformed JSON line: {exc.msg}")
+
+
+def _json_articles(content: str, source: str) -> Iterator[Article | InputError]:
+    for item in _json_records(content, source):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        name, record = item
         try:
             yield article_from_record(record, name)
         except DecodeError as exc:
