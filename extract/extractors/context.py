@@ -1,0 +1,90 @@
+"""Shared per-article state for the rule extractors: the tokens and small word classes.
+
+All extractors work on token indices (``Ctx.toks``); ``Ctx.span`` turns a token range
+into character offsets of the original text (never re-searching the text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.lexicons import Token, tokenize
+from extract.normalise import fold_text
+
+# words that end an organisation or title name when they follow it in lower case
+FUNCTION_WORDS = frozenset(
+    fold_text(w)
+    for w in """sẽ đang đã cũng vẫn không chưa có là và với của cho tại trong về để theo từ
+    đến thì mà này đó nên phải cần được bị nói nêu ký tiếp thăm gửi trình giao gồm vừa
+    mới luôn đều hay hoặc như khi sau trước ngày tháng năm lúc nay hiện còn chỉ rất do
+    bởi nhằm trên dưới giữa qua vào ra lên xuống cùng ông bà anh chị các những một hai
+    ba lần thứ khóa khoá họp dự làm bàn""".split()
+)
+
+PLURAL_BEFORE = frozenset(fold_text(w) for w in "các những mọi nhiều từng mỗi vài hai ba bốn năm sáu".split())
+
+HONORIFICS = frozenset(
+    fold_text(w) for w in "ông bà anh chị đồng chí ngài cô chú bác em cụ".split()
+)
+
+SENTENCE_END = frozenset(".!?…:;\"“”'")
+
+
+@dataclass
+class Ctx:
+    text: str
+    folded: str
+    toks: list[Token]
+    # filled by the extractors, as token ranges (i, j) = toks[i:j]
+    ranks: list = field(default_factory=list)
+    locs: list = field(default_factory=list)
+    orgs: list = field(default_factory=list)
+    positions: list = field(default_factory=list)
+    persons: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str) -> "Ctx":
+        folded = fold_text(text)
+        return cls(text, folded, tokenize(text, folded))
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end
+
+    def surface(self, i: int, j: int) -> str:
+        s, e = self.span(i, j)
+        return self.text[s:e]
+
+    def fold(self, i: int) -> str:
+        return self.toks[i].fold if 0 <= i < len(self.toks) else ""
+
+    def is_title_word(self, i: int) -> bool:
+        """A capitalised letter syllable (``Nguyễn``, ``HẢI``), not a digit or mark."""
+        if not (0 <= i < len(self.toks)):
+            return False
+        t = self.toks[i]
+        return t.is_alpha and t.is_cap
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        t = self.toks[i]
+        if t.nl:
+            return True
+        return self.toks[i - 1].text in SENTENCE_END
+
+    def adjacent(self, i: int) -> bool:
+        """token i follows token i-1 on the same line (spaces allowed)."""
+        return 0 < i < len(self.toks) and not self.toks[i].nl
+
+
+def cap_run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
+    """Number of consecutive capitalised letter syllables from token i (same line, spaces only)."""
+    n = 0
+    toks = ctx.toks
+    while i + n < len(toks) and n < maxlen:
+        t = toks[i + n]
+        if not (t.is_alpha and t.is_cap):
+            break
+        if n > 0 and (t.nl or not t.gap):
+            break
+        n += 1
+    return n

@@ -1,0 +1,104 @@
+"""The one entry point of the people extractors: RANK, PERSON, POSITION, ORG and LOC spans.
+
+    >>> [(m.label, m.text) for m in find_people_spans("Thiếu tướng Hồ Văn Thái, Chính ủy Quân khu 9")]
+    [('RANK', 'Thiếu tướng'), ('PERSON', 'Hồ Văn Thái'), ('POSITION', 'Chính ủy Quân khu 9'), ('ORG', 'Quân khu 9')]
+
+Order of work: ranks and places (lexicons), organisations (they need places), person
+candidates (surname runs, names after ranks and honorifics), positions (they need
+organisations and the names after them), then names after titles, appositions and
+bylines; finally overlaps are resolved (same label: longest wins; a name inside an
+organisation or a place, a place inside a name, an organisation inside a title word
+are dropped).
+"""
+from __future__ import annotations
+
+from extract.extractors.context import Ctx
+from extract.extractors.org import find_orgs
+from extract.extractors.person import (
+    apposition_runs,
+    bylines,
+    honorific_ends,
+    runs_after,
+    surname_runs,
+)
+from extract.extractors.place import find_places
+from extract.extractors.position import find_positions
+from extract.extractors.rank import find_ranks
+from extract.records import Mention
+
+LABELS = ("RANK", "PERSON", "POSITION", "ORG", "LOC")
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, the longest (then the earliest) winning."""
+    taken: list[tuple[int, int]] = []
+    occupied: set[int] = set()
+    for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if e <= s or any(k in occupied for k in range(s, e)):
+            continue
+        taken.append((s, e))
+        occupied.update(range(s, e))
+    return sorted(taken)
+
+
+def _inside(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a[0] and a[1] <= e for s, e in spans)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
+    """Token ranges per label (the pure core of ``find_people_spans``)."""
+    ranks = find_ranks(ctx)
+    locs = find_places(ctx)
+    orgs, finder = find_orgs(ctx, locs)
+    persons = surname_runs(ctx, set())
+    persons += runs_after(ctx, {e for _, e in ranks})
+    persons += runs_after(ctx, honorific_ends(ctx))
+    positions = find_positions(ctx, finder, orgs, persons)
+    # organisations found inside a title complement (position-only context) count too
+    pos_orgs = []
+    for s, e in positions:
+        k = s
+        while k < e:
+            oe = finder.chain(k, in_position=True) if ctx.toks[k].is_cap or k > s else 0
+            if oe and oe <= e and k > s:
+                pos_orgs.append((k, oe))
+                k = oe
+            else:
+                k += 1
+    orgs = _longest_first(orgs + pos_orgs)
+    title_words = [(s, s + 1) for s, _ in positions]
+    persons += runs_after(ctx, {e for _, e in positions})
+    persons += apposition_runs(ctx, {s for s, _ in positions})
+    credits = bylines(ctx, {s: e for s, e in orgs})
+    persons += credits
+
+    positions = _longest_first(positions)
+    # a name inside an organisation, a place or a position is not a person
+    persons = [p for p in persons if not _inside(p, orgs) and not _inside(p, positions)]
+    persons = [p for p in persons if p not in set(locs) or p in credits]
+    persons = _longest_first(persons)
+    locs = [l for l in locs if not _overlaps(l, persons)]
+    orgs = [o for o in orgs if not _overlaps(o, persons)]
+    orgs = [o for o in orgs if not any(s <= o[0] < s + 1 and o[1] <= e and o[0] > s for s, e in positions)]
+    return {
+        "RANK": _longest_first(ranks),
+        "PERSON": persons,
+        "POSITION": positions,
+        "ORG": _longest_first(orgs),
+        "LOC": _longest_first(locs),
+    }
+
+
+def find_people_spans(text: str) -> list[Mention]:
+    """All RANK, PERSON, POSITION, ORG and LOC mentions of an (NFC) article text."""
+    ctx = Ctx.build(text)
+    out = []
+    for label, spans in find_spans(ctx).items():
+        for i, j in spans:
+            s, e = ctx.span(i, j)
+            out.append(Mention(s, e, label, text[s:e]))
+    return sorted(out, key=lambda m: (m.start, -m.end, LABELS.index(m.label)))

@@ -1,0 +1,216 @@
+"""PERSON: full names (family + given name), foreign names after a title, bylines.
+
+Rules, over capitalised syllable runs of 2-4 syllables:
+- the run opens with a Vietnamese family name (``surnames.tsv``): ``Nguyễn Xuân Phúc``;
+- the run follows a rank, an honorific (``ông``, ``đồng chí``) or a title: any name,
+  also ``Ksor Phước`` or ``Donald Trump``;
+- the run is followed by ``, <title>`` (apposition in a list of guests);
+- bylines: a short line of names near the end, a name closing the last paragraph,
+  a name after ``Ảnh:``.
+A run that is a place (``Hà Nội``) or lies inside an organisation is not a person;
+``Hồ Chí Minh`` alone is never one (``phong cách Hồ Chí Minh``, ``TP Hồ Chí Minh``).
+"""
+from __future__ import annotations
+
+import regex
+
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run
+from extract.extractors.place import place_at, prefix_at
+from extract.lexicons import key_of, surnames
+from extract.normalise import fold_text
+
+_NEVER = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
+_STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻm đại lộ tượng".split())
+_CREDIT = frozenset(fold_text(w) for w in "Ảnh ảnh Nguồn Clip Video".split())
+_BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
+_NOT_NAMES = frozenset(fold_text(w) for w in "tin ảnh bài theo pv và clip video nguồn đồ họa tổng hợp".split())
+_INITIALS = regex.compile(r"^\p{Lu}(?:\.\p{Lu})+\.?$")
+
+
+_STOP_CAPS = frozenset(
+    fold_text(w)
+    for w in """trong về tới tại sau theo ủy uỷ khi nếu với và cùng ngoài trước hiện phát
+    đây đó này nhưng tuy do vì để từ đến cho còn riêng chiều sáng tối trưa hôm ngày chính""".split()
+) | (FUNCTION_WORDS - HONORIFICS - {fold_text("hiện"), fold_text("năm"), fold_text("ba")})
+
+
+def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
+    """Capitalised run for a name: it stops at a capitalised function word opening a clause."""
+    n = cap_run(ctx, i, maxlen)
+    for k in range(1, n):
+        if ctx.toks[i + k].fold in _STOP_CAPS:
+            return k
+    return n
+
+
+def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
+    """Runs opening with a family name, skipping places at the same start."""
+    toks = ctx.toks
+    sur = surnames()
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not (t.is_alpha and t.is_cap) or i in blocked:
+            i += 1
+            continue
+        if i > 0 and ctx.is_title_word(i - 1) and toks[i].gap and not toks[i].nl:
+            # inside a longer capitalised run that did not start with a surname
+            i += 1
+            continue
+        p = place_at(ctx, i)
+        n = _run(ctx, i, 5)
+        if p and p >= 1:
+            # "Hà Nội" is a place; "Hà Nội Hoàng Trung Hải": the name starts after it
+            if p >= n or not (toks[i].fold in sur and n - p < 2):
+                i += p
+                continue
+        if t.fold in sur and n >= 2 and not t.is_upper:
+            n = min(n, 4)
+            if key_of(ctx.surface(i, i + n)) in _NEVER:
+                i += n
+                continue
+            if i > 0 and (toks[i - 1].fold in _STREET_BEFORE or prefix_at(ctx, i - 1)
+                          or (toks[i - 1].is_num and ctx.fold(i - 2) in _STREET_BEFORE)):
+                i += n
+                continue
+            out.append((i, i + n))
+            i += n
+            continue
+        i += max(n, 1)
+    return out
+
+
+def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, int]]:
+    """Capitalised runs right after a rank, title or honorific (token indices in ``ends``)."""
+    toks = ctx.toks
+    out = []
+    for j in sorted(ends):
+        if j >= len(toks) or toks[j].nl or not toks[j].gap:
+            continue
+        if place_at(ctx, j):
+            continue
+        n = _run(ctx, j, 4)
+        if n >= min_len and key_of(ctx.surface(j, j + n)) not in _NEVER:
+            out.append((j, j + n))
+    return out
+
+
+def honorific_ends(ctx: Ctx) -> set[int]:
+    toks = ctx.toks
+    ends = set()
+    for i, t in enumerate(toks):
+        if t.fold in HONORIFICS and (not t.is_cap or ctx.sentence_initial(i)):
+            ends.add(i + 1)
+        elif t.fold == "đồng" and i + 1 < len(toks) and toks[i + 1].fold == "chí":
+            ends.add(i + 2)
+    return ends
+
+
+def apposition_runs(ctx: Ctx, title_starts: set[int]) -> list[tuple[int, int]]:
+    """``Thuận Hữu, Tổng Biên tập ...``: a run followed by a comma/dash and a title."""
+    toks = ctx.toks
+    out = []
+    for i in range(len(toks)):
+        if not ctx.is_title_word(i) or toks[i].fold in HONORIFICS:
+            continue
+        if i > 0 and not (toks[i - 1].text in (",", ":", ";", "(") or toks[i].nl or toks[i - 1].fold == "và"):
+            continue
+        n = _run(ctx, i, 4)
+        if n < 2:
+            continue
+        j = i + n
+        if j + 1 < len(toks) and toks[j].text in (",", "-", "–", "(") and (j + 1) in title_starts:
+            if not place_at(ctx, i):
+                out.append((i, j))
+    return out
+
+
+def _name_tokens(ctx: Ctx, i: int, j: int) -> list[tuple[int, int]]:
+    """Names on a byline segment toks[i:j]: runs of 1-4 capitalised words or initials."""
+    toks = ctx.toks
+    out = []
+    k = i
+    while k < j:
+        t = toks[k]
+        if t.fold in _NOT_NAMES:
+            k += 1
+            continue
+        if t.is_alpha and t.is_cap:
+            s = k
+            # initials: "N. Huyền", "H.Y", "T.H"
+            while k < j and (toks[k].is_alpha and toks[k].is_cap or (toks[k].text == "." and k > s)):
+                if toks[k].text != "." and k > s and toks[k - 1].text != "." and not toks[k].gap:
+                    break
+                k += 1
+            e = k
+            while e > s and toks[e - 1].text == ".":
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            continue
+        k += 1
+    return out
+
+
+def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
+    toks = ctx.toks
+    text = ctx.text
+    if not toks:
+        return []
+    # group tokens by line
+    lines: list[tuple[int, int]] = []
+    s = 0
+    for k in range(1, len(toks) + 1):
+        if k == len(toks) or toks[k].nl:
+            lines.append((s, k))
+            s = k
+    out: list[tuple[int, int]] = []
+    # drop trailing boilerplate lines
+    while lines and _BOILERPLATE.match(ctx.surface(*lines[-1])):
+        lines.pop()
+    if not lines:
+        return out
+    for li, (a, b) in enumerate(lines[-3:]):
+        is_last = li == len(lines[-3:]) - 1
+        seg = toks[a:b]
+        words = [t for t in seg if t.is_alpha]
+        if not words:
+            continue
+        line_text = ctx.surface(a, b)
+        # a line of names: "Hoàng Thuỳ - Võ Hải", "Song Đào, ảnh: Nam Nguyễn", "H.Y (tổng hợp)"
+        if len(seg) <= 14 and all(
+            t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài") or not t.is_alpha for t in seg
+        ):
+            k = a
+            if toks[k].fold == fold_text("Theo"):
+                k += 1
+            for s2, e2 in _name_tokens(ctx, k, b):
+                if s2 in org_starts:
+                    continue
+                if e2 - s2 <= 4:
+                    out.append((s2, e2))
+            continue
+        if is_last:
+            # a name closing the last paragraph: "... nhấn mạnh. Hải Sơn"
+            e = b
+            while e > a and toks[e - 1].text in (".", ")") :
+                e -= 1
+            s2 = e
+            while s2 > a and toks[s2 - 1].is_alpha and toks[s2 - 1].is_cap and e - s2 < 4 and toks[s2 - 1].fold not in _NOT_NAMES:
+                s2 -= 1
+            if (s2 < e and e - s2 >= 2 and s2 > a and toks[s2 - 1].text in (".", "…", "!", "?", "/")
+                    and place_at(ctx, s2) != e - s2 and not prefix_at(ctx, s2 - 2)):
+                out.append((s2, e))
+    # "Ảnh: HẢI NGUYỄN", "Ảnh: An Đăng/TTXVN"
+    for k, t in enumerate(toks):
+        if t.fold in _CREDIT and k + 2 < len(toks) and toks[k + 1].text == ":":
+            j = k + 2
+            if toks[j].nl or j in org_starts:
+                continue
+            n = _run(ctx, j, 4)
+            if n >= 1 and not place_at(ctx, j):
+                if n == 1 and not toks[j].is_upper:
+                    continue
+                out.append((j, j + n))
+    return out

@@ -1,0 +1,230 @@
+"""POSITION: an office held by a person (``titles.tsv``), plus the body written right after it.
+
+    position := [Phó|Quyền] title [complement]
+    complement := organisation        Bộ trưởng [Bộ Quốc phòng]
+                | domain [org|place]   Bộ trưởng Quốc phòng; Trưởng ban Tổ chức [Thành ủy]
+                | admin prefix [place] Chủ tịch tỉnh [Ninh Bình]; Chủ tịch xã
+                | number               Sư đoàn trưởng 312
+
+Generic or plural uses are not positions (``các bộ trưởng``); a lower-case title needs
+a body, a name after it, or a word such as ``nguyên``/``chức`` before it.
+"""
+from __future__ import annotations
+
+import functools
+
+from extract.extractors.context import PLURAL_BEFORE, Ctx
+from extract.extractors.org import OrgFinder, generic_name
+from extract.extractors.place import named_after_prefix, prefix_at
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon
+from extract.normalise import fold_text
+
+_PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
+_CUE_BEFORE = frozenset(
+    fold_text(w) for w in "nguyên cựu tân chức vụ danh làm là kiêm vị ghế thời cương trò".split()
+)
+_MINISTRY_HEAD = key_of("Bộ")
+_DOMAIN_HEADS = {  # title -> whose domains may follow it
+    key_of("Trưởng ban"): key_of("Ban"),
+    key_of("Phó ban"): key_of("Ban"),
+    key_of("Cục trưởng"): key_of("Cục"),
+    key_of("Tổng cục trưởng"): key_of("Tổng cục"),
+    key_of("Vụ trưởng"): key_of("Vụ"),
+    key_of("Trưởng phòng"): key_of("Phòng"),
+    key_of("Viện trưởng"): key_of("Viện"),
+}
+
+
+@functools.cache
+def titles() -> Lexicon:
+    base = load_lexicon("titles")
+    lex = Lexicon("titles+")
+    for row in base.entries.values():
+        phrase = row["_phrase"]
+        lex.add(phrase, row)
+        for p in _PREFIXES:
+            if not phrase.lower().startswith(p.lower()):
+                lex.add(f"{p} {phrase}", dict(row, _base=phrase))
+    lex.add("Phó ban", {"title": "Phó ban", "kind": "office", "complement": "domain"})
+    return lex
+
+
+def _base(row: dict) -> str:
+    return key_of(row.get("_base") or row["_phrase"])
+
+
+class PositionFinder:
+    def __init__(self, ctx: Ctx, orgs: OrgFinder, org_spans: list[tuple[int, int]], person_starts: set[int],
+                 person_ends: set[int] = frozenset()):
+        self.ctx = ctx
+        self.person_ends = set(person_ends)
+        self.pos_ends: set[int] = set()
+        self.orgs = orgs
+        self.org_starts = {s: e for s, e in org_spans}
+        self.person_starts = person_starts
+        self.lex = titles()
+        self.domains = domains_by_head()
+
+    def _org_at(self, j: int) -> int:
+        if j in self.org_starts:
+            return self.org_starts[j]
+        return self.orgs.chain(j, in_position=True)
+
+    def complement(self, row: dict, j: int) -> int:
+        """End token of the body written right after a title ending at token j (j if none)."""
+        ctx, toks = self.ctx, self.ctx.toks
+        if j >= len(toks) or toks[j].nl or not toks[j].gap:
+            return j
+        comp = row["complement"]
+        if comp == "-":
+            return j
+        e = self._org_at(j)
+        if e:
+            return e
+        base = _base(row)
+        if comp == "army" and toks[j].fold == fold_text("quân") and ctx.fold(j + 1) == fold_text("đội"):
+            return j + 2  # "Phó tổng tham mưu trưởng quân đội"
+        if comp == "number":
+            return j + 1 if toks[j].is_num else j
+        dhead = None
+        if comp == "ministry":
+            dhead = _MINISTRY_HEAD
+        elif base in _DOMAIN_HEADS:
+            dhead = _DOMAIN_HEADS[base]
+        else:
+            for k, v in _DOMAIN_HEADS.items():
+                if base.endswith(k):
+                    dhead = v
+        if dhead is not None:
+            n, _ = self.domains[dhead].longest(toks, j) if dhead in self.domains else (0, None)
+            if not n and comp == "domain" and toks[j].is_cap:
+                n = generic_name(ctx, j)
+            if n:
+                k = j + n
+                # "Trưởng ban Tổ chức Thành ủy", "Bộ trưởng Quốc phòng Việt Nam"
+                if k < len(toks) and not toks[k].nl and toks[k].gap:
+                    e = self._org_at(k)
+                    if e:
+                        return e
+                    nc = self.orgs._central(k)
+                    if nc:
+                        return k + nc
+                    if k in self.orgs.loc_starts:
+                        return self.orgs.loc_starts[k]
+                return k
+        # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
+        p = prefix_at(ctx, j)
+        if p and base in _ADMIN_TITLES:
+            n = named_after_prefix(ctx, j + p) if j + p < len(toks) and not toks[j + p].nl else 0
+            if n:
+                return j + p + n
+            if toks[j].fold in ("xã", "huyện", "tỉnh", "phường"):
+                return j + p
+        return j
+
+    def plural_before(self, i: int) -> bool:
+        """``các vị đại biểu``, ``7 uỷ viên``, ``50% Bí thư``, ``hai đồng chí Tư lệnh``."""
+        toks = self.ctx.toks
+        k = i - 1
+        while k >= 0 and toks[k].fold in _SKIP_BACK and not toks[k + 1].nl:
+            k -= 1
+        if k < 0 or toks[k + 1].nl:
+            return False
+        t = toks[k]
+        return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
+
+    def at(self, i: int) -> tuple[int, int] | None:
+        """(title end, span end) of the position starting at token i, or None."""
+        ctx, toks = self.ctx, self.ctx.toks
+        cands = []
+        parts = []
+        for n in range(1, min(self.lex.maxlen, len(toks) - i) + 1):
+            if n > 1 and toks[i + n - 1].nl:
+                break
+            parts.append(toks[i + n - 1].fold)
+            row = self.lex.entries.get(" ".join(parts))
+            if row is not None:
+                cands.append((n, row))
+        if not cands:
+            return None
+        # prefer the title after which an organisation opens that runs past a longer title:
+        # "Phó trưởng [Ban Tổ chức ...]" rather than "Phó trưởng ban" + "Tổ chức ..."
+        best = None
+        for n, row in reversed(cands):
+            e = self.complement(row, i + n)
+            if best is None or e > best[1]:
+                best = (i + n, e, row)
+        tend, end, row = best
+        if self.plural_before(i):
+            return (tend, end, False)
+        r = self._filter(i, tend, end, row)
+        return (tend, end, False) if r is None else (r[0], r[1], True)
+
+    def _filter(self, i: int, tend: int, end: int, row: dict):
+        ctx, toks = self.ctx, self.ctx.toks
+        first = toks[i]
+        base = _base(row)
+        has_body = end > tend
+        name_after = tend < len(toks) and (end in self.person_starts) and toks[end].gap and not toks[end].nl
+        cue = i > 0 and toks[i - 1].fold in _CUE_BEFORE and not first.nl
+        if ctx.fold(end) in (fold_text("khóa"), fold_text("khoá")) and has_body:
+            cue = True
+        kind = row["kind"]
+        if base in _NEEDS_BODY and not has_body:
+            return None
+        nxt = ctx.fold(end)
+        if nxt == fold_text("cấp") or (ctx.fold(end + 1) == fold_text("cấp") and toks[end].is_upper):
+            return None  # "Bí thư cấp ủy cấp huyện", "Chủ tịch UBND cấp xã": a level
+        if ctx.fold(end) in (fold_text("khóa"), fold_text("khoá")) and has_body:
+            cue = True
+        if base == key_of("Trưởng") and not first.is_cap:
+            return None
+        if kind == "deputy":
+            # "[đại biểu] Dương Trung Quốc"; "[đại biểu Quốc hội]" beside a name
+            if name_after:
+                return tend, end if has_body else tend
+            if has_body and (cue or self._apposition(i)):
+                return tend, end
+            return None
+        if kind == "membership" and base == key_of("thành viên"):
+            return (tend, end) if has_body and (cue or self._apposition(i)) else None
+        if not first.is_cap:
+            if not (has_body or name_after or cue or self._apposition(i)):
+                return None
+        return tend, end
+
+    def _apposition(self, i: int) -> bool:
+        """The title follows a comma, dash or semicolon after a person or another title."""
+        toks = self.ctx.toks
+        if not (i > 0 and toks[i - 1].text in (",", ";", "-", "–", "(") and not toks[i].nl):
+            return False
+        return (i - 1) in self.person_ends or (i - 1) in self.pos_ends
+
+
+_SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+_ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
+_NEEDS_BODY = frozenset(
+    key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]
+)
+
+
+def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    finder = PositionFinder(ctx, orgs, org_spans, {s for s, _ in persons}, {e for _, e in persons})
+    toks = ctx.toks
+    first_words = finder.lex.firsts
+    inside_org = set()
+    for s, e in org_spans:
+        inside_org.update(range(s + 1, e))
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i].fold in first_words and i not in inside_org:
+            r = finder.at(i)
+            if r:
+                if r[2]:
+                    out.append((i, r[1]))
+                    finder.pos_ends.add(r[1])
+                i = r[0]
+                continue
+        i += 1
+    return out

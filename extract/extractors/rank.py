@@ -1,0 +1,28 @@
+"""RANK: military, police and border-guard ranks (``data/lexicons/ranks.tsv``).
+
+Every specific rank word is a RANK, title case or not (``thăng quân hàm [Đại tướng]``);
+the bare word ``tướng`` is not.  ``hạ sĩ quan`` (NCO, a category) is not a rank.
+"""
+from __future__ import annotations
+
+from extract.extractors.context import Ctx
+from extract.lexicons import load_lexicon
+from extract.normalise import fold_text
+
+_NOT_AFTER = {fold_text("quan")}  # hạ sĩ quan, sĩ quan
+
+
+def find_ranks(ctx: Ctx) -> list[tuple[int, int]]:
+    lex = load_lexicon("ranks")
+    toks = ctx.toks
+    out = []
+    i = 0
+    while i < len(toks):
+        n, _ = lex.longest(toks, i)
+        if n and not (i + n < len(toks) and toks[i + n].fold in _NOT_AFTER and ctx.adjacent(i + n)):
+            # "Thượng sĩ" inside "Thượng sĩ nhất" is covered by the lexicon (longest wins)
+            out.append((i, i + n))
+            i += n
+            continue
+        i += 1
+    return out

@@ -1,0 +1,122 @@
+"""People records: one ``Person`` per distinct full name, with rank and positions.
+
+A person's ``rank`` is the RANK written right before the name (``Trung tướng Dương
+Đình Thông``; also ``Đại tướng, Bộ trưởng Ngô Xuân Lịch``).  ``positions`` are the
+POSITION spans attached to the name: in apposition after it (``, Bí thư Đảng ủy,
+Chính ủy Quân khu``, also after `` - `` or inside parentheses), or right before it
+(``Thủ tướng Nguyễn Xuân Phúc``, ``Bộ trưởng Bộ Quốc phòng, Đại tướng Ngô Xuân Lịch``).
+Offsets come from the mentions; the text is only read between mentions.
+"""
+from __future__ import annotations
+
+import regex
+
+from extract.records import Mention, Person
+
+# what may separate two titles of one person, or a name from its first title
+_APPOS_GAP = regex.compile(r"^\s*(?:[,;–\-(]|kiêm)\s*(?:nguyên\s+|cựu\s+|kiêm\s+|đồng thời là\s+)?$")
+_NAME_TITLE_GAP = regex.compile(r"^\s*(?:[,–\-(]|là)?\s*(?:nguyên\s+|cựu\s+|hiện là\s+)?$")
+_BEFORE_GAP = regex.compile(r"^\s*(?:,\s*)?$")
+# a verb linking a name to an office in the same sentence: "X được bổ nhiệm làm [P]"
+_VERB_GAP = regex.compile(
+    r"^[^.;:!?\n“”\"]{0,50}?\b(?:làm|là|giữ chức(?: vụ| danh)?|chức(?: vụ| danh)?|đảm nhiệm(?: vị trí| chức vụ| cương vị)?"
+    r"|lên làm|nhận nhiệm vụ|vị trí|cương vị|ghế)\s*(?:nguyên\s+|cựu\s+)?$"
+)
+_PRONOUN_START = regex.compile(r"(?:^|[.!?\n]\s*)(?:Ông|Bà|Đồng chí)\s+(?:[^.;:!?\n]{0,30}?\s)?$")
+_RANK_GAP = regex.compile(r"^\s*(?:,\s*)?$")
+_HONORIFIC_GAP = regex.compile(r"^\s*(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)?\s*$")
+
+
+def link_people(text: str, mentions: list[Mention]) -> list[Person]:
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    persons = [m for m in ms if m.label == "PERSON"]
+    positions = [m for m in ms if m.label == "POSITION"]
+    ranks = [m for m in ms if m.label == "RANK"]
+    # top-level chain elements in text order (names, titles, ranks)
+    chain = sorted(persons + positions + ranks, key=lambda m: m.start)
+    people: dict[str, Person] = {}
+    order: list[str] = []
+    for idx, p in enumerate(chain):
+        if p.label != "PERSON":
+            continue
+        rec = people.get(p.text)
+        if rec is None:
+            rec = people[p.text] = Person(p.text, None, [], p.start, p.end)
+            order.append(p.text)
+        found: list[str] = []
+        # backwards: "Thủ tướng [Chính phủ] X", "Bộ trưởng Quốc phòng, Đại tướng X", "Đại tướng, Bộ trưởng X"
+        k = idx - 1
+        right = p.start
+        rank = None
+        before: list[str] = []
+        while k >= 0:
+            m = chain[k]
+            gap = text[m.end:right]
+            if m.label == "RANK" and rank is None and (_RANK_GAP.match(gap) or _HONORIFIC_GAP.match(gap)):
+                rank = m.text
+            elif m.label == "POSITION" and (_BEFORE_GAP.match(gap) or (right != p.start and _HONORIFIC_GAP.match(gap))):
+                if right != p.start and not rank and not _BEFORE_GAP.match(gap):
+                    break
+                before.insert(0, m.text)
+            else:
+                break
+            right = m.start
+            k -= 1
+        if rank and rec.rank is None:
+            rec.rank = rank
+        # forward apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 9"
+        after: list[str] = []
+        k = idx + 1
+        left = p.end
+        while k < len(chain):
+            m = chain[k]
+            gap = text[left:m.start]
+            if m.label != "POSITION":
+                break
+            ok = _NAME_TITLE_GAP.match(gap) if not after else _APPOS_GAP.match(gap)
+            if not ok and _VERB_GAP.match(gap):
+                # no other name between the person and the office
+                ok = not any(q.label == "PERSON" and left <= q.start < m.start for q in chain)
+            if not ok or "\n" in gap:
+                break
+            # a title directly followed by another name belongs to that name
+            nxt = chain[k + 1] if k + 1 < len(chain) else None
+            if nxt is not None and nxt.label == "PERSON" and regex.match(r"^\s*$", text[m.end:nxt.start]):
+                break
+            after.append(m.text)
+            left = m.end
+            k += 1
+        for t in before + after:
+            if t not in rec.positions:
+                rec.positions.append(t)
+    _pronoun_positions(text, chain, people)
+    return [people[n] for n in order]
+
+
+def _pronoun_positions(text: str, chain: list[Mention], people: dict[str, Person]) -> None:
+    """``Ông từng là [P], [P]``: offices of the last named person, in a sentence opened by a pronoun."""
+    last: Person | None = None
+    k = 0
+    while k < len(chain):
+        m = chain[k]
+        if m.label == "PERSON":
+            last = people.get(m.text)
+            k += 1
+            continue
+        if m.label == "POSITION" and last is not None:
+            head = text[max(0, m.start - 60):m.start]
+            pm = _PRONOUN_START.search(head)
+            if pm and regex.search(r"\b(?:là|làm|giữ chức(?: vụ)?|đảm nhiệm(?: chức vụ| vị trí)?)\s*(?:nguyên\s+)?$", head):
+                left = m.end
+                titles = [m.text]
+                k2 = k + 1
+                while k2 < len(chain) and chain[k2].label == "POSITION" and _APPOS_GAP.match(text[left:chain[k2].start]):
+                    titles.append(chain[k2].text)
+                    left = chain[k2].end
+                    k2 += 1
+                for t in titles:
+                    if t not in last.positions:
+                        last.positions.append(t)
+                k = k2
+                continue
+        k += 1
