@@ -29,7 +29,7 @@ def _open_readonly(db: Path):
     try:
         return connect_readonly(db)
     except FileNotFoundError as exc:
-        err.print(f"vnextract: {exc}; run `vnextract ingest` first", markup=False)
+        typer.echo(f"vnextract: {exc}; run `vnextract ingest` first", err=True)
         raise typer.Exit(2) from None
 
 
@@ -54,7 +54,7 @@ def ingest(
     from extract.ingest import ingest_paths
 
     def on_error(error) -> None:
-        err.print(f"vnextract: error: {error}", markup=False, highlight=False)
+        typer.echo(f"vnextract: error: {error}", err=True)
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -83,7 +83,7 @@ def extract(
     pipeline, failed = None, False
     for item in read_articles(paths):
         if isinstance(item, InputError):
-            err.print(f"vnextract: error: {item}", markup=False, highlight=False)
+            typer.echo(f"vnextract: error: {item}", err=True)
             failed = True
             continue
         pipeline = pipeline or Pipeline()
@@ -130,7 +130,7 @@ def query(
     try:
         frame = read_query(conn, sql)
     except (sqlite3.Error, Exception) as exc:  # pandas wraps sqlite errors in DatabaseError
-        err.print(f"vnextract: query failed: {exc}", markup=False, highlight=False)
+        typer.echo(f"vnextract: query failed: {exc}", err=True)
         raise typer.Exit(1) from None
     finally:
         conn.close()
