@@ -1,0 +1,62 @@
+"""DOC extractor: golden table, seeds, true negatives, linear time."""
+import time
+
+import pytest
+
+from extract.extractors.document import find_documents
+
+# fmt: off
+CASES = [
+    # id, text, [(span text, start, ref, type)]
+    ("party-number", "theo Nghị quyết số 21-NQ/TW ngày", [("Nghị quyết số 21-NQ/TW", 5, "21-NQ/TW", "Nghị quyết")]),
+    ("party-guidance", "Hướng dẫn số 01-HD/BTCTW của", [("Hướng dẫn số 01-HD/BTCTW", 0, "01-HD/BTCTW", "Hướng dẫn")]),
+    ("state-number", "tại Nghị định 15/2020/NĐ-CP,", [("Nghị định 15/2020/NĐ-CP", 4, "15/2020/NĐ-CP", "Nghị định")]),
+    ("state-no-year", "Quyết định 123/QĐ-TTg của", [("Quyết định 123/QĐ-TTg", 0, "123/QĐ-TTg", "Quyết định")]),
+    ("odd-spaces", "Thông tư 02/2017/TT- BYT ngày", [("Thông tư 02/2017/TT- BYT", 0, "02/2017/TT-BYT", "Thông tư")]),
+    ("lowercase", "đã có quyết định 808/QĐ-NHNN về", [("quyết định 808/QĐ-NHNN", 6, "808/QĐ-NHNN", "Quyết định")]),
+    ("lowercase-so", "Tại chỉ thị số 01, Chủ tịch", [("chỉ thị số 01", 4, "chỉ thị 01", "Chỉ thị")]),
+    ("informal", "thực hiện Chỉ thị 35 của Bộ Chính trị", [("Chỉ thị 35", 10, "Chỉ thị 35", "Chỉ thị")]),
+    ("informal-so", "với Chỉ thị số 05 của", [("Chỉ thị số 05", 4, "Chỉ thị 05", "Chỉ thị")]),
+    ("code-type", "tại Nghị định số 39-NQ/TW của", [("Nghị định số 39-NQ/TW", 4, "39-NQ/TW", "Nghị quyết")]),
+    ("central-resolution", "Nghị quyết Trung ương 4 (khóa XII) gắn", [("Nghị quyết Trung ương 4 (khóa XII)", 0, "Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết")]),
+    ("congress-resolution", "Nghị quyết Đại hội XIII của Đảng", [("Nghị quyết Đại hội XIII", 0, "Nghị quyết Đại hội XIII", "Nghị quyết")]),
+    ("congress-long", "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10, góp", [("Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10", 0, "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10", "Nghị quyết")]),
+    ("law", "thông qua Luật Du lịch sửa đổi.", [("Luật Du lịch", 10, "Luật Du lịch", "Luật")]),
+    ("law-long", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV)", [("Luật Hỗ trợ doanh nghiệp nhỏ và vừa", 0, "Luật Hỗ trợ doanh nghiệp nhỏ và vừa", "Luật")]),
+    ("law-amend", "dự án Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH. Quốc", [("Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", 6, "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", "Luật")]),
+    ("law-draft", "dự thảo Luật An ninh mạng,", [("Luật An ninh mạng", 8, "Luật An ninh mạng", "Luật")]),
+    ("law-amended", "dự thảo Luật Quốc phòng (sửa đổi), thiếu", [("Luật Quốc phòng (sửa đổi)", 8, "Luật Quốc phòng (sửa đổi)", "Luật")]),
+    ("code-year", "(điều 220 Bộ luật Hình sự 2015) xảy ra", [("Bộ luật Hình sự 2015", 10, "Bộ luật Hình sự 2015", "Bộ luật")]),
+    ("law-nam-year", "so với Luật Quốc phòng năm 2005 thì", [("Luật Quốc phòng", 7, "Luật Quốc phòng", "Luật")]),
+    ("constitution", "theo Hiến pháp 2013.", [("Hiến pháp 2013", 5, "Hiến pháp 2013", "Hiến pháp")]),
+    ("shorthand", "theo NĐ 59/2015/NĐ-CP về", [("NĐ 59/2015/NĐ-CP", 5, "59/2015/NĐ-CP", "Nghị định")]),
+    ("other-word", "tại văn bản số 4060/NHNN-TTGSNH ngày", [("văn bản số 4060/NHNN-TTGSNH", 4, "4060/NHNN-TTGSNH", "Công văn")]),
+    ("submission", "tại tờ trình số 122 - TTr / UBKTTW ngày", [("tờ trình số 122 - TTr / UBKTTW", 4, "122-TTr/UBKTTW", "Tờ trình")]),
+    # true negatives
+    ("no-identifier", "thực hiện quy chế phối hợp và các nghị quyết", []),
+    ("other-word-no-code", "văn bản số 12 gửi", []),
+    ("law-school", "Trường Đại học Luật TP.HCM", []),
+    ("verb-count", "quyết định 3 người", []),
+    ("draft-law-generic", "tại dự Luật lần này", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_document_golden(text, expected):
+    got = find_documents(text)
+    assert [(m.text, m.start, m.attrs["ref"], m.attrs["type"]) for m in got] == expected
+    assert all(m.label == "DOC" and text[m.start:m.end] == m.text for m in got)
+
+
+def test_document_seeds(seeds):
+    for doc in seeds.values():
+        gold = [(s["start"], s["end"]) for s in doc["spans"] if s["label"] == "DOC"]
+        assert [(m.start, m.end) for m in find_documents(doc["text"])] == sorted(gold), doc["id"]
+
+
+@pytest.mark.parametrize("text", ["-" * 400_000 + "/TW", "1/1/" * 100_000, "1.1." * 100_000, "1-NQ/" * 80_000, "Nghị quyết Đại hội " * 20_000])
+def test_document_long_line_is_fast(text):
+    t = time.perf_counter()
+    find_documents(text)
+    assert time.perf_counter() - t < 1.0
