@@ -1,0 +1,568 @@
+"""Throughput and memory of the pipeline against underthesea, measured in one run.
+
+>>> result = run(articles=200, jobs=2, repeats=3)    # doctest: +SKIP
+>>> print(format_bench(result))                     # doctest: +SKIP
+
+Measures, each on the same N real articles (``source``; by default the bench
+corpus ``../shared/corpus/bench/baomoi-10k.jsonl.gz`` beside the repository,
+else the bundled ``corpus/raw/``), models loaded before any timing:
+
+* ``word_tokenize``: bare ``underthesea.word_tokenize`` on each text;
+* ``ner``: ``underthesea.ner`` sentence by sentence (as the evaluator's
+  baseline calls it) on the first ``max(1, N // 5)`` articles: it is slow;
+* ``pipeline``: ``Pipeline.extract`` on each text in this process, no store;
+* ``parallel``: the same over ``jobs`` worker processes (spawned, each loading
+  the pipeline once before timing), fed chunks of articles;
+* ``ingest``: ``ingest_paths`` of the N articles (written to a temp .jsonl)
+  into a fresh temp SQLite store; it loads its own pipeline, inside the timing;
+* ``scaling``: ``pipeline`` again at 2N and 4N articles (one run each).
+
+"words" is the underthesea word count of the texts (counted once, by the
+``word_tokenize`` run).  Each measure is the median of ``repeats`` runs.  Peak
+RSS is sampled every 50 ms over this process and all its children.  A source
+with fewer than the articles needed is cycled; copies get trailing spaces so
+that the store does not skip them as already stored.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import platform
+import statistics
+import tempfile
+import threading
+import time
+import traceback
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest", "scaling")
+BENCH_FILE = Path("shared") / "corpus" / "bench" / "baomoi-10k.jsonl.gz"
+NER_SHARE = 5  # ner runs on N // NER_SHARE articles
+CHUNKS_PER_JOB = 4
+
+
+@dataclass(frozen=True)
+class BenchArticle:
+    id: str
+    text: str
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def repo_root() -> Path:
+    """The repository the ``extract`` package lives in."""
+    return Path(__file__).resolve().parents[1]
+
+
+def find_source(source: str | Path | None = None) -> Path:
+    """``source`` when given, else the bench corpus beside the repository (or the
+    current directory), else the bundled ``corpus/raw/``."""
+    if source is not None:
+        path = Path(source)
+        if not path.exists():
+            raise FileNotFoundError(f"bench source {path} does not exist")
+        return path
+    roots = [repo_root(), Path.cwd()]
+    candidates = [root.parent / BENCH_FILE for root in roots] + [Path.cwd() / BENCH_FILE]
+    candidates += [root / "corpus" / "raw" for root in roots]
+    for path in candidates:
+        if path.exists():
+            return path
+    raise FileNotFoundError("no bench corpus found: pass source= (a .jsonl[.gz] file or a folder of .txt)")
+
+
+def load_articles(source: Path, limit: int) -> list[BenchArticle]:
+    """Up to ``limit`` non-empty NFC articles from a .jsonl[.gz] / .txt file or a folder of them."""
+    found: list[BenchArticle] = []
+    for article in _iter_articles(source):
+        if article.text.strip():
+            found.append(article)
+        if len(found) >= limit:
+            break
+    if not found:
+        raise ValueError(f"no articles in {source}")
+    return found
+
+
+def _iter_articles(source: Path) -> Iterator[BenchArticle]:
+    if source.is_dir():
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            yield from _iter_articles(path)
+    elif source.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+        yield from _jsonl_articles(source)
+    elif source.suffix in (".txt", ".text"):
+        yield BenchArticle(source.stem, _nfc(source.read_bytes().decode("utf-8")))
+
+
+def _jsonl_articles(path: Path) -> Iterator[BenchArticle]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if line.strip():
+                record = json.loads(line)
+                yield BenchArticle(str(record.get("id") or f"{path.name}:{lineno}"), _nfc(record.get("text") or ""))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def take(articles: list[BenchArticle], n: int) -> list[BenchArticle]:
+    """``n`` articles, cycling through ``articles``; the k-th copy of a text gets k trailing spaces."""
+    out = []
+    for i in range(n):
+        copy, base = divmod(i, len(articles))
+        article = articles[base]
+        out.append(article if copy == 0 else BenchArticle(f"{article.id}#{copy}", article.text + " " * copy))
+    return out
+
+
+# --------------------------------------------------------------------------- timing and memory
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> tuple[float, object]:
+    """Median wall time of ``repeats`` calls of ``work`` and the first call's result."""
+    times, first = [], None
+    for i in range(max(1, repeats)):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+        if i == 0:
+            first = result
+    return statistics.median(times), first
+
+
+def throughput(seconds: float, words: int, chars: int, articles: int) -> dict:
+    return {
+        "seconds": round(seconds, 4),
+        "words_per_s": round(words / seconds, 1) if seconds > 0 else 0.0,
+        "chars_per_s": round(chars / seconds, 1) if seconds > 0 else 0.0,
+        "articles": articles,
+    }
+
+
+class PeakRss:
+    """Peak resident memory of this process plus all its children, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self._process = psutil.Process()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def sample(self) -> int:
+        import psutil
+
+        total = self._process.memory_info().rss
+        for child in self._process.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        self.peak = max(self.peak, total)
+        return total
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def __enter__(self) -> "PeakRss":
+        self.sample()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="peak-rss", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.sample()
+
+    @property
+    def peak_mb(self) -> float:
+        return round(self.peak / 2**20, 1)
+
+
+def self_peak_rss_mb() -> float:
+    """This process's own lifetime peak RSS (kernel's ru_maxrss), in MB."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+# --------------------------------------------------------------------------- the work timed
+
+
+def word_tokenize_all(texts: list[str]) -> list[int]:
+    """Bare ``underthesea.word_tokenize`` on each text; the word count of each."""
+    from underthesea import word_tokenize
+
+    return [len(word_tokenize(text)) for text in texts]
+
+
+def ner_all(texts: list[str]) -> int:
+    """``underthesea.ner`` sentence by sentence on each text; the number of tokens tagged."""
+    from underthesea import ner
+
+    from extract.evaluate import sentences
+
+    return sum(len(ner(sentence)) for text in texts for _, sentence in sentences(text))
+
+
+def extract_all(pipeline, texts: list[str]) -> int:
+    """``Pipeline.extract`` on each text (nothing stored); the number of mentions found."""
+    return sum(len(pipeline.extract(text).mentions) for text in texts)
+
+
+def chunked(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+_WORKER_PIPELINE = None
+_WORKER_ERROR: str | None = None
+
+
+def _init_worker() -> None:
+    """Worker process: load the pipeline once, run it once (first-call costs).
+
+    A failure is kept and raised by the first task, so that the parent sees
+    its cause rather than a bare ``BrokenProcessPool``.
+    """
+    global _WORKER_PIPELINE, _WORKER_ERROR
+    try:
+        from extract.pipeline import Pipeline
+
+        _WORKER_PIPELINE = Pipeline()
+        _WORKER_PIPELINE.extract("Thiếu tướng Hồ Văn Thái, Chính ủy Quân khu 9, dự hội nghị ngày 16-6-2022.")
+    except Exception as exc:  # noqa: BLE001
+        _WORKER_ERROR = f"worker could not load the pipeline: {type(exc).__name__}: {exc}"
+
+
+def _worker_ready(pause: float) -> int:
+    if _WORKER_ERROR:
+        raise RuntimeError(_WORKER_ERROR)
+    time.sleep(pause)
+    return os.getpid()
+
+
+def _extract_chunk(texts: list[str]) -> int:
+    return extract_all(_WORKER_PIPELINE, texts)
+
+
+def start_workers(jobs: int):
+    """A spawned process pool whose ``jobs`` workers have all loaded the pipeline."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+    try:
+        pids: set[int] = set()
+        for _ in range(10):
+            pids |= set(pool.map(_worker_ready, [0.3] * jobs))
+            if len(pids) >= jobs:
+                break
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return pool
+
+
+def ingest_once(jsonl: Path, db: Path, jobs: int) -> dict:
+    """A full ``ingest_paths`` of ``jsonl`` into a new store ``db``."""
+    from extract.ingest import ingest_paths
+
+    report = ingest_paths([jsonl], db, jobs=jobs)
+    return {"stored": report.stored, "unchanged": getattr(report, "unchanged", 0), "errors": len(report.errors)}
+
+
+def write_jsonl(articles: list[BenchArticle], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps({"id": article.id, "text": article.text}, ensure_ascii=False) + "\n")
+    return path
+
+
+# --------------------------------------------------------------------------- the run
+
+
+class _Bench:
+    """One benchmark run: the articles, their counts, and the measures taken so far."""
+
+    def __init__(self, articles: list[BenchArticle], pool: list[BenchArticle], jobs: int, repeats: int) -> None:
+        self.articles = articles
+        self.pool = pool  # distinct articles, cycled for 2N and 4N
+        self.texts = [a.text for a in articles]
+        self.jobs = jobs
+        self.repeats = repeats
+        self.word_counts: list[int] | None = None
+        self.pipeline = None
+        self.runs: dict[str, dict] = {}
+        self.scaling: dict = {}
+        self.peak_rss = 0
+
+    @property
+    def chars(self) -> int:
+        return sum(len(t) for t in self.texts)
+
+    def words(self, n: int | None = None) -> int:
+        if self.word_counts is None:
+            self.word_counts = word_tokenize_all(self.texts)
+        return sum(self.word_counts[:n])
+
+    def measure(self, name: str, step: Callable[[], dict]) -> None:
+        """Run one measure under the RSS monitor; a failure is recorded, not raised."""
+        monitor = PeakRss()
+        try:
+            with monitor:
+                entry = step()
+        except Exception as exc:  # noqa: BLE001 - a missing stage must not hide the others
+            entry = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc(limit=3)}
+        if name == "scaling":
+            self.scaling = entry
+        else:
+            entry["peak_rss_mb"] = monitor.peak_mb
+            self.runs[name] = entry
+        self.peak_rss = max(self.peak_rss, monitor.peak)
+
+    # each step returns the run's entry
+
+    def word_tokenize(self) -> dict:
+        word_tokenize_all(self.texts[:1])  # load the model
+        seconds, counts = median_seconds(lambda: word_tokenize_all(self.texts), self.repeats)
+        self.word_counts = counts
+        return throughput(seconds, sum(counts), self.chars, len(self.texts))
+
+    def ner(self) -> dict:
+        n = max(1, len(self.texts) // NER_SHARE)
+        texts = self.texts[:n]
+        ner_all(texts[:1])  # load the models
+        seconds, _ = median_seconds(lambda: ner_all(texts), self.repeats)
+        entry = throughput(seconds, self.words(n), sum(len(t) for t in texts), n)
+        entry["note"] = f"first {n} of {len(self.texts)} articles, sentence by sentence"
+        return entry
+
+    def load_pipeline(self):
+        if self.pipeline is None:
+            from extract.pipeline import Pipeline
+
+            self.pipeline = Pipeline()
+            self.pipeline.extract(self.texts[0])  # first-call costs
+        return self.pipeline
+
+    def single(self) -> dict:
+        pipeline = self.load_pipeline()
+        seconds, mentions = median_seconds(lambda: extract_all(pipeline, self.texts), self.repeats)
+        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
+        entry["mentions"] = mentions
+        return entry
+
+    def parallel(self) -> dict:
+        size = max(1, math.ceil(len(self.texts) / (self.jobs * CHUNKS_PER_JOB)))
+        chunks = chunked(self.texts, size)
+        pool = start_workers(self.jobs)
+        try:
+            seconds, mentions = median_seconds(lambda: sum(pool.map(_extract_chunk, chunks)), self.repeats)
+        finally:
+            pool.shutdown()
+        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
+        entry.update({"jobs": self.jobs, "chunk_articles": size, "mentions": mentions})
+        return entry
+
+    def ingest(self) -> dict:
+        with tempfile.TemporaryDirectory(prefix="vnextract-bench-") as tmp:
+            jsonl = write_jsonl(self.articles, Path(tmp) / "articles.jsonl")
+            counter = iter(range(1_000_000))
+            seconds, report = median_seconds(
+                lambda: ingest_once(jsonl, Path(tmp) / f"store-{next(counter)}.sqlite", self.jobs), self.repeats
+            )
+        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
+        entry.update({"jobs": self.jobs, **report, "note": "includes loading the pipeline and writing the store"})
+        return entry
+
+    def scale(self) -> dict:
+        pipeline = self.load_pipeline()
+        base = self.runs.get("pipeline", {})
+        n = len(self.texts)
+        points = [{"articles": n, "chars": self.chars, "seconds": base.get("seconds")}]
+        for factor in (2, 4):
+            texts = [a.text for a in take(self.pool, n * factor)]
+            start = time.perf_counter()
+            extract_all(pipeline, texts)
+            points.append({"articles": len(texts), "chars": sum(map(len, texts)), "seconds": round(time.perf_counter() - start, 4)})
+        if points[0]["seconds"] is None:
+            points[0]["seconds"] = round(median_seconds(lambda: extract_all(pipeline, self.texts), 1)[0], 4)
+        for point in points:
+            point["chars_per_s"] = round(point["chars"] / point["seconds"], 1) if point["seconds"] else 0.0
+        first = points[0]["seconds"] or float("nan")
+        return {
+            "points": points,
+            "time_ratio_2n": round(points[1]["seconds"] / first, 3),
+            "time_ratio_4n": round(points[2]["seconds"] / first, 3),
+            "note": "N is the pipeline run's median; 2N and 4N are one run each",
+        }
+
+
+def run(
+    articles: int = 200,
+    jobs: int = 2,
+    repeats: int = 3,
+    source: str | Path | None = None,
+    measures: Iterable[str] | None = None,
+) -> dict:
+    """Benchmark ``measures`` (default: all of ``MEASURES``) on ``articles`` real articles.
+
+    Returns ``{"runs": {name: {"seconds", "words_per_s", "chars_per_s",
+    "articles", "peak_rss_mb", ...}}, "ratios": {"pipeline_vs_word_tokenize",
+    "pipeline_vs_ner", "parallel_vs_single"}, "scaling": {...},
+    "peak_rss_mb": ..., "machine": {...}, ...}``.  A measure that fails (a
+    stage not importable, say) gets ``{"error": ...}`` instead of numbers.
+    """
+    wanted = list(MEASURES if measures is None else measures)
+    unknown = set(wanted) - set(MEASURES)
+    if unknown:
+        raise ValueError(f"unknown measures {sorted(unknown)}; expected some of {MEASURES}")
+    started = time.perf_counter()
+    path = find_source(source)
+    distinct = load_articles(path, articles * (4 if "scaling" in wanted else 1))
+    bench = _Bench(take(distinct, articles), distinct, jobs, repeats)
+    machine = machine_info()
+    steps = {
+        "word_tokenize": bench.word_tokenize,
+        "ner": bench.ner,
+        "pipeline": bench.single,
+        "parallel": bench.parallel,
+        "ingest": bench.ingest,
+        "scaling": bench.scale,
+    }
+    for name in MEASURES:
+        if name in wanted:
+            bench.measure(name, steps[name])
+    return {
+        "source": str(path),
+        "articles": articles,
+        "distinct_articles": min(len(distinct), articles),
+        "words": bench.words(),
+        "chars": bench.chars,
+        "jobs": jobs,
+        "repeats": repeats,
+        "runs": bench.runs,
+        "ratios": ratios(bench.runs),
+        "scaling": bench.scaling,
+        "peak_rss_mb": max(round(bench.peak_rss / 2**20, 1), self_peak_rss_mb()),
+        "machine": machine,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def ratios(runs: dict[str, dict]) -> dict:
+    """Words/s of one run over another's (None when either is missing)."""
+
+    def ratio(a: str, b: str) -> float | None:
+        x, y = runs.get(a, {}).get("words_per_s"), runs.get(b, {}).get("words_per_s")
+        return round(x / y, 3) if x and y else None
+
+    return {
+        "pipeline_vs_word_tokenize": ratio("pipeline", "word_tokenize"),
+        "pipeline_vs_ner": ratio("pipeline", "ner"),
+        "parallel_vs_single": ratio("parallel", "pipeline"),
+    }
+
+
+def machine_info() -> dict:
+    import psutil
+
+    info = {
+        "cpus": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    info.update(_versions("underthesea", "spacy"))
+    return info
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _versions(*packages: str) -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in packages:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+
+def format_bench(result: dict) -> str:
+    """A fixed-width summary of ``run``'s result."""
+    lines = [
+        f"source: {result['source']}",
+        f"articles: {result['articles']} ({result['distinct_articles']} distinct), "
+        f"{result['words']:,} words, {result['chars']:,} chars; repeats {result['repeats']} (median)",
+        "",
+        f"{'run':<16}{'articles':>9}{'seconds':>10}{'words/s':>11}{'chars/s':>11}{'peak MB':>9}",
+    ]
+    lines += [_run_line(name, entry) for name, entry in result["runs"].items()]
+    lines.append("")
+    lines.append("ratios (words/s): " + ", ".join(f"{k} {_num(v, 3)}" for k, v in result["ratios"].items()))
+    lines += _scaling_lines(result.get("scaling") or {})
+    lines.append(f"peak RSS: {result['peak_rss_mb']:,.1f} MB (this process and its workers)")
+    machine = result["machine"]
+    lines.append(
+        f"machine: {machine['cpus']} cpus ({machine['cpu_model']}), {machine['memory_gb']} GB, "
+        f"load {machine['load_average']}, python {machine['python']}, underthesea {machine.get('underthesea')}, "
+        f"spacy {machine.get('spacy')}; total {result['total_seconds']} s"
+    )
+    return "\n".join(lines)
+
+
+def _run_line(name: str, entry: dict) -> str:
+    label = f"{name} ({entry['jobs']} jobs)" if "jobs" in entry else name
+    if "error" in entry:
+        return f"{label:<16}  error: {entry['error']}"
+    line = (
+        f"{label:<16}{entry['articles']:>9}{entry['seconds']:>10.2f}{entry['words_per_s']:>11,.0f}"
+        f"{entry['chars_per_s']:>11,.0f}{entry.get('peak_rss_mb', 0):>9,.0f}"
+    )
+    return line + (f"  {entry['note']}" if entry.get("note") else "")
+
+
+def _scaling_lines(scaling: dict) -> list[str]:
+    if "error" in scaling:
+        return [f"scaling: error: {scaling['error']}"]
+    if not scaling.get("points"):
+        return []
+    parts = [f"{p['articles']} articles {p['seconds']:.2f} s ({p['chars_per_s']:,.0f} chars/s)" for p in scaling["points"]]
+    return [
+        "scaling (pipeline): " + "; ".join(parts),
+        f"  time x{scaling['time_ratio_2n']} at 2N, x{scaling['time_ratio_4n']} at 4N (linear: x2, x4)",
+    ]
+
+
+def _num(value, digits: int) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
