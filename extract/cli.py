@@ -109,7 +109,7 @@ def search(
         out.print(f"no article matches {query!r}", highlight=False)
         raise typer.Exit(0)
     for hit in hits:
-        out.print(f"[bold]{hit.id}[/bold]  {hit.title or ''}  (score {-hit.score:.2f})", highlight=False)
+        out.print(f"[bold]{hit.id}[/bold]  {hit.title or ''}  (score {-hit.score:.3g})", highlight=False)
         out.print("  " + hit.snippet, markup=False, highlight=False)
 
 
