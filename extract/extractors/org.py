@@ -35,8 +35,20 @@ _COMPANY_WORDS = frozenset(
     fold_text(w) for w in "cổ phần CP TNHH MTV TMCP một thành viên hữu hạn trách nhiệm JSC".split()
 )
 _THUONG, _TRUC = fold_text("thường"), fold_text("trực")
+_VIEN = fold_text("viên")
+# national bodies: a province after them belongs to something else ("Đoàn ĐBQH tỉnh X")
+_NATIONAL = frozenset(key_of(w) for w in ["Quốc hội", "QH"])
 _TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhiệm".split())
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
+# common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
+_COMPOUND_BEFORE = {fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split())}
+# descriptive words inside a company name before its proper name:
+# "Công ty cổ phần Phát triển đầu tư Thái Sơn", "công ty xây dựng Lũng Lô"
+_TRADE_WORDS = frozenset(
+    fold_text(w)
+    for w in """đầu tư phát triển xây dựng thương mại dịch vụ sản xuất xuất nhập khẩu công nghệ
+    du lịch bất động sản kinh doanh vận tải năng lượng khoáng sản điện lực dược phẩm""".split()
+)
 
 
 def _fixed_case_ok(row: dict, toks, i: int, n: int) -> bool:
@@ -88,24 +100,46 @@ def _bare_ok(ctx: Ctx, j: int, head_len: int = 1) -> bool:
     return head_len > 1 or t.fold in FUNCTION_WORDS
 
 
-def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8) -> int:
-    """A capitalised name part at token j: ``Tác chiến điện tử``, ``Nhà báo Việt Nam``."""
+def _trade_bridge(toks, k: int) -> int:
+    """Lower-case trade words at token k followed by a capitalised name: their count, else 0."""
+    n = 0
+    while k + n < len(toks) and n < 4:
+        t = toks[k + n]
+        if t.nl or not t.gap:
+            return 0
+        if t.is_alpha and t.is_cap:
+            return n
+        if t.fold not in _TRADE_WORDS:
+            return 0
+        n += 1
+    return 0
+
+
+def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_at=None) -> int:
+    """A capitalised name part at token j: ``Tác chiến điện tử``, ``Nhà báo Việt Nam``.
+
+    ``unit_at(k)``: whether another organisation unit starts at token k; the name
+    stops there so that the chain can add it (``Viện Chiến lược`` + ``Bộ Quốc phòng``).
+    """
     toks = ctx.toks
     sur = surnames()
     k = j
     taken = 0
     lower = 0
     last_good = j
+    bridged = False  # trade words were just taken: the capitalised name after them is the company's
     while k < len(toks) and taken < maxlen:
         t = toks[k]
         if t.nl or (k > j and not t.gap and t.is_word and toks[k - 1].is_word):
+            break
+        if taken and unit_at is not None and t.is_cap and unit_at(k):
             break
         if taken and prefix_at(ctx, k):
             p = prefix_at(ctx, k)
             if k + p < len(toks) and named_after_prefix(ctx, k + p):
                 break
         if t.is_alpha and t.is_cap:
-            if taken >= 1 and t.fold in sur and k + 1 < len(toks) and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap:
+            if taken >= 1 and not bridged and t.fold in sur and k + 1 < len(toks) and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap:
                 break  # a person's name follows the body
             taken += 1
             lower = 0
@@ -117,6 +151,13 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8) -> in
             k += 1
             last_good = k
             continue
+        if company and t.is_alpha and not t.is_cap:
+            nb = _trade_bridge(toks, k)
+            if nb:
+                k += nb
+                lower = 0
+                bridged = True
+                continue
         if t.is_num and taken:
             k += 1
             last_good = k
@@ -180,12 +221,15 @@ class OrgFinder:
             return i + nf, "fixed"
         if not nh:
             if in_position:
-                nc = self._central(i)
+                # "uỷ viên trung ương": lower case right after a membership title
+                nc = self._central(i, lower_ok=i > 0 and toks[i - 1].fold == _VIEN)
                 if nc:
                     return i + nc, "fixed"
             return None
         head_cap = any(toks[i + k].is_cap for k in range(nh))
         head_key = key_of(hrow["_phrase"])
+        if not head_cap and nh == 1 and i > 0 and toks[i - 1].fold in _COMPOUND_BEFORE.get(toks[i].fold, ()):
+            return None
         follows = hrow["follows"]
         j = i + nh
         named = 0
@@ -195,7 +239,7 @@ class OrgFinder:
                 if dl is not None:
                     named, _ = dl.longest(toks, j)
                 if not named:
-                    named = generic_name(ctx, j)
+                    named = generic_name(ctx, j, unit_at=self._unit_starts)
             elif follows == "number":
                 if toks[j].is_num:
                     named = 1
@@ -221,6 +265,15 @@ class OrgFinder:
         if head_key in _PARTY_COMMITTEES and not in_position and self._party_places.get(head_key, 0) > 1:
             return None
         return j, "bare"
+
+    def _unit_starts(self, k: int) -> bool:
+        """A fixed name or a capitalised multi-syllable head starts at token k."""
+        toks = self.ctx.toks
+        nf, _ = self.fixed.longest(toks, k, _fixed_case_ok)
+        if nf >= 2:
+            return True
+        nh, _ = self.heads.longest(toks, k, _head_ok)
+        return nh >= 2
 
     def _follows_body(self, j: int) -> bool:
         """A place, a prefix or another unit follows at token j (same line)."""
@@ -280,6 +333,8 @@ class OrgFinder:
                 continue
             # a place, with or without its prefix
             p = prefix_at(ctx, end)
+            if p and units == 1 and key_of(ctx.surface(i, end)) in _NATIONAL:
+                break
             if p and end + p < len(toks) and not toks[end + p].nl:
                 n = named_after_prefix(ctx, end + p)
                 if n:
@@ -331,11 +386,11 @@ class OrgFinder:
         nh, hrow = self.heads.longest(self.ctx.toks, i, _head_ok)
         return bool(nh) and hrow["follows"] == "place"
 
-    def _central(self, j: int) -> int:
+    def _central(self, j: int, lower_ok: bool = False) -> int:
         toks = self.ctx.toks
         for n in (3, 2, 1):
             if j + n <= len(toks) and key_of(self.ctx.surface(j, j + n)) in _CENTRAL:
-                if toks[j].is_cap and not any(toks[j + k].nl for k in range(n)):
+                if (toks[j].is_cap or lower_ok) and not any(toks[j + k].nl for k in range(n)):
                     # "Trung ương Đảng"
                     if j + n < len(toks) and toks[j + n].fold == fold_text("Đảng") and toks[j + n].is_cap and toks[j + n].gap:
                         return n + 1
@@ -351,6 +406,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     i = 0
     while i < len(toks):
         t = toks[i]
+        if i > 0 and not t.gap and toks[i - 1].text in ("-", "/") and t.is_upper:
+            i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND"
+            continue
         if t.is_word and (t.is_cap or t.fold in finder.heads.firsts or t.fold in finder.fixed.firsts):
             e = finder.chain(i)
             if e:

@@ -24,6 +24,7 @@ from extract.extractors.person import (
 from extract.extractors.place import find_places
 from extract.extractors.position import find_positions
 from extract.extractors.rank import find_ranks
+from extract.normalise import fold_text
 from extract.records import Mention
 
 LABELS = ("RANK", "PERSON", "POSITION", "ORG", "LOC")
@@ -47,6 +48,17 @@ def _inside(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+_SEVERAL = frozenset(fold_text(w) for w in "hai 2 ba 3 các những".split())
+_COUNTRIES = frozenset(fold_text(w) for w in "nước bên quốc gia".split())
+
+
+def _of_several(ctx: Ctx, j: int) -> bool:
+    """Token j starts "hai nước", "các nước", "hai bên" on the same line."""
+    toks = ctx.toks
+    return (j + 1 < len(toks) and toks[j].fold in _SEVERAL and toks[j + 1].fold in _COUNTRIES
+            and ctx.adjacent(j) and toks[j].gap and ctx.adjacent(j + 1))
 
 
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
@@ -77,9 +89,14 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons += credits
 
     positions = _longest_first(positions)
+    # "Bộ trưởng Bộ Quốc phòng hai nước": one title or body for several countries is generic
+    positions = [p for p in positions if not _of_several(ctx, p[1])]
+    orgs = [o for o in orgs if not _of_several(ctx, o[1])]
     # a name inside an organisation, a place or a position is not a person
     persons = [p for p in persons if not _inside(p, orgs) and not _inside(p, positions)]
     persons = [p for p in persons if p not in set(locs) or p in credits]
+    # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
+    persons = [p for p in persons if not _overlaps(p, ranks)]
     persons = _longest_first(persons)
     locs = [l for l in locs if not _overlaps(l, persons)]
     orgs = [o for o in orgs if not _overlaps(o, persons)]

@@ -90,7 +90,8 @@ def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, in
             continue
         if place_at(ctx, j):
             continue
-        n = _run(ctx, j, 4)
+        # a foreign name (no Vietnamese family name first) may be longer: "Khăm Sinh Phan Tha Vông"
+        n = _run(ctx, j, 4 if toks[j].fold in surnames() else 6)
         if n >= min_len and key_of(ctx.surface(j, j + n)) not in _NEVER:
             out.append((j, j + n))
     return out
@@ -178,15 +179,18 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
         if not words:
             continue
         line_text = ctx.surface(a, b)
-        # a line of names: "Hoàng Thuỳ - Võ Hải", "Song Đào, ảnh: Nam Nguyễn", "H.Y (tổng hợp)"
+        # a line of names: "Hoàng Thuỳ - Võ Hải", "Song Đào, ảnh: Nam Nguyễn", "H.Y (tổng hợp)",
+        # also with the source body: "Theo Phương Nhi / Cổng Thông tin điện tử Chính phủ"
+        in_org = {k for k in range(a, b) for s0, e0 in org_starts.items() if s0 <= k < e0} if len(seg) <= 14 else set()
         if len(seg) <= 14 and all(
-            t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài") or not t.is_alpha for t in seg
+            t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài") or not t.is_alpha or a + n in in_org
+            for n, t in enumerate(seg)
         ):
             k = a
             if toks[k].fold == fold_text("Theo"):
                 k += 1
             for s2, e2 in _name_tokens(ctx, k, b):
-                if s2 in org_starts:
+                if s2 in org_starts or s2 in in_org:
                     continue
                 if e2 - s2 <= 4:
                     out.append((s2, e2))
@@ -202,6 +206,15 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
             if (s2 < e and e - s2 >= 2 and s2 > a and toks[s2 - 1].text in (".", "…", "!", "?", "/")
                     and place_at(ctx, s2) != e - s2 and not prefix_at(ctx, s2 - 2)):
                 out.append((s2, e))
+            elif s2 < e and e - s2 >= 2 and s2 - 1 > a and toks[s2 - 1].text in ("-", "–", ","):
+                # two authors closing the paragraph: "... anh hùng. Phong Quang - Nguyễn Minh"
+                e1 = s2 - 1
+                s1 = e1
+                while s1 > a and toks[s1 - 1].is_alpha and toks[s1 - 1].is_cap and e1 - s1 < 4:
+                    s1 -= 1
+                if (e1 - s1 >= 2 and s1 > a and toks[s1 - 1].text in (".", "…", "!", "?")
+                        and not place_at(ctx, s1) and not place_at(ctx, s2)):
+                    out.extend([(s1, e1), (s2, e)])
     # "Ảnh: HẢI NGUYỄN", "Ảnh: An Đăng/TTXVN"
     for k, t in enumerate(toks):
         if t.fold in _CREDIT and k + 2 < len(toks) and toks[k + 1].text == ":":

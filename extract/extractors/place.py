@@ -9,7 +9,7 @@ Two rules:
 """
 from __future__ import annotations
 
-from extract.extractors.context import Ctx, cap_run
+from extract.extractors.context import HONORIFICS, Ctx, cap_run
 from extract.lexicons import load_lexicon, surnames
 from extract.normalise import fold_text
 
@@ -23,6 +23,10 @@ _NUMBERED = frozenset(fold_text(w) for w in "quận phường Q".split())
 _COMPOUND_SECOND = frozenset(fold_text(w) for w in "ủy uỷ đoàn đội hội trưởng lỵ bộ viên".split())
 _BAN_COMPOUNDS = frozenset(fold_text(w) for w in "văn cơ phiên nguyên dự kịch bài".split())
 _PREFIX_ONLY_UPPER = frozenset(fold_text(w) for w in "TP Tp TX Q".split())
+# roads, streets and bridges named after places are not places ("cầu Việt Trì", "phố Huế")
+_ROAD_BEFORE = frozenset(fold_text(w) for w in "đường phố cầu ngõ hẻm".split())
+_PERSON_BEFORE = HONORIFICS - {fold_text("đồng"), fold_text("chí")}  # "đồng Việt Nam" is money
+_COMPOUND_ROAD = frozenset(fold_text(w) for w in "thành tuyến".split())  # "thành phố", "tuyến đường"
 
 
 def _case_ok(row: dict, toks, i: int, n: int) -> bool:
@@ -132,10 +136,39 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
                 out.append((j, j + 1))
                 i = j + 1
                 continue
+        if toks[i].fold == _VIET and _viet_pair(ctx, i):
+            out.append((i, i + 1))
+            i += 1
+            continue
         n = place_at(ctx, i)
         if n:
-            out.append((i, i + n))
+            if not _not_a_place_before(ctx, i):
+                out.append((i, i + n))
             i += n
             continue
         i += 1
     return out
+
+
+def _not_a_place_before(ctx: Ctx, i: int) -> bool:
+    """``ông Đức`` (a person's given name), ``cầu Việt Trì`` (a bridge): not places."""
+    if i == 0 or not ctx.adjacent(i) or not ctx.toks[i].gap:
+        return False
+    prev = ctx.toks[i - 1]
+    if prev.fold in _PERSON_BEFORE and (not prev.is_cap or ctx.sentence_initial(i - 1)):
+        return True
+    return not prev.is_cap and prev.fold in _ROAD_BEFORE and ctx.fold(i - 2) not in _COMPOUND_ROAD
+
+
+
+_VIET = fold_text("Việt")
+
+
+def _viet_pair(ctx: Ctx, i: int) -> bool:
+    """``Việt - Lào``, ``biên giới Việt-Trung``: ``Việt`` names Vietnam in a country pair."""
+    toks = ctx.toks
+    if toks[i].fold != _VIET or not toks[i].is_cap or i + 2 >= len(toks):
+        return False
+    if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap:
+        return False  # "Nguyễn Việt", "Quốc Việt"
+    return toks[i + 1].text in ("-", "–") and ctx.is_title_word(i + 2) and ctx.adjacent(i + 2)

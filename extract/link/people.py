@@ -22,6 +22,8 @@ _VERB_GAP = regex.compile(
     r"^[^.;:!?\n“”\"]{0,50}?\b(?:làm|là|giữ chức(?: vụ| danh)?|chức(?: vụ| danh)?|đảm nhiệm(?: vị trí| chức vụ| cương vị)?"
     r"|lên làm|nhận nhiệm vụ|vị trí|cương vị|ghế)\s*(?:nguyên\s+|cựu\s+)?$"
 )
+# the person confers the office on someone else: "Thủ tướng X ký quyết định phê chuẩn ... chức vụ [P]"
+_CONFER_GAP = regex.compile(r"\b(?:ký|phê chuẩn|miễn nhiệm|trao)\b")
 _PRONOUN_START = regex.compile(r"(?:^|[.!?\n]\s*)(?:Ông|Bà|Đồng chí)\s+(?:[^.;:!?\n]{0,30}?\s)?$")
 _RANK_GAP = regex.compile(r"^\s*(?:,\s*)?$")
 _HONORIFIC_GAP = regex.compile(r"^\s*(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)?\s*$")
@@ -36,6 +38,7 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
     chain = sorted(persons + positions + ranks, key=lambda m: m.start)
     people: dict[str, Person] = {}
     order: list[str] = []
+    shared = _shared_ranks(text, chain)
     for idx, p in enumerate(chain):
         if p.label != "PERSON":
             continue
@@ -52,6 +55,8 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
         while k >= 0:
             m = chain[k]
             gap = text[m.end:right]
+            if "\n" in gap:
+                break  # a title or rank on the line above (a headline) is not this name's
             if m.label == "RANK" and rank is None and (_RANK_GAP.match(gap) or _HONORIFIC_GAP.match(gap)):
                 rank = m.text
             elif m.label == "POSITION" and (_BEFORE_GAP.match(gap) or (right != p.start and _HONORIFIC_GAP.match(gap))):
@@ -62,6 +67,8 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
                 break
             right = m.start
             k -= 1
+        if rank is None:
+            rank = shared.get(p.start)
         if rank and rec.rank is None:
             rec.rank = rank
         # forward apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 9"
@@ -74,7 +81,7 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
             if m.label != "POSITION":
                 break
             ok = _NAME_TITLE_GAP.match(gap) if not after else _APPOS_GAP.match(gap)
-            if not ok and _VERB_GAP.match(gap):
+            if not ok and _VERB_GAP.match(gap) and not _CONFER_GAP.search(gap):
                 # no other name between the person and the office
                 ok = not any(q.label == "PERSON" and left <= q.start < m.start for q in chain)
             if not ok or "\n" in gap:
@@ -91,6 +98,30 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
                 rec.positions.append(t)
     _pronoun_positions(text, chain, people)
     return [people[n] for n in order]
+
+
+_PLURAL_BEFORE_RANK = regex.compile(r"(?:^|\s)(?:các|Các|những|Những|hai|Hai|ba|Ba|bốn|Bốn|năm|\d+)\s+$")
+_NAME_LIST_GAP = regex.compile(r"^\s*(?:\([^()\n]{0,20}\))?\s*(?:,|và)\s*$")
+
+
+def _shared_ranks(text: str, chain: list[Mention]) -> dict[int, str]:
+    """``Các trung tướng A, B và C``, ``hai thượng tướng A (trái) và B``: the rank of every listed name."""
+    out: dict[int, str] = {}
+    for k, m in enumerate(chain):
+        if m.label != "RANK" or not _PLURAL_BEFORE_RANK.search(text[max(0, m.start - 12):m.start]):
+            continue
+        left = m.end
+        k2 = k + 1
+        first = True
+        while k2 < len(chain) and chain[k2].label == "PERSON":
+            gap = text[left:chain[k2].start]
+            if not (first and regex.match(r"^[ \t]+$", gap)) and not (not first and _NAME_LIST_GAP.match(gap)):
+                break
+            out.setdefault(chain[k2].start, m.text)
+            first = False
+            left = chain[k2].end
+            k2 += 1
+    return out
 
 
 def _pronoun_positions(text: str, chain: list[Mention], people: dict[str, Person]) -> None:
