@@ -18,7 +18,12 @@ else the bundled ``corpus/raw/``), models loaded before any timing:
 * ``scaling``: ``pipeline`` again at 2N and 4N articles (one run each).
 
 "words" is the underthesea word count of the texts (counted once, by the
-``word_tokenize`` run).  Each measure is the median of ``repeats`` runs.  Peak
+``word_tokenize`` run).  Each measure is the median of ``repeats`` runs; the
+in-process ones also give this process's CPU time: well below the wall time,
+it means other work shared the cores (``machine`` has the load average before
+and after: the numbers are only comparable on an otherwise idle machine).  The
+parallel run gives its workers' CPU time instead: about ``jobs`` times its wall
+time when the workers really ran side by side.  Peak
 RSS is sampled every 50 ms over this process and all its children.  A source
 with fewer than the articles needed is cycled; copies get trailing spaces so
 that the store does not skip them as already stored.
@@ -26,6 +31,7 @@ that the store does not skip them as already stored.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import os
@@ -39,6 +45,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest", "scaling")
 BENCH_FILE = Path("shared") / "corpus" / "bench" / "baomoi-10k.jsonl.gz"
@@ -126,25 +133,39 @@ def take(articles: list[BenchArticle], n: int) -> list[BenchArticle]:
 # --------------------------------------------------------------------------- timing and memory
 
 
-def median_seconds(work: Callable[[], object], repeats: int) -> tuple[float, object]:
-    """Median wall time of ``repeats`` calls of ``work`` and the first call's result."""
-    times, first = [], None
+class Timing(NamedTuple):
+    seconds: float  # median wall time
+    cpu_seconds: float  # median CPU time of this process (not of its children) over the same runs
+    first: object  # what the first run returned
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> Timing:
+    """Median wall and CPU time of ``repeats`` calls of ``work``, and the first call's result.
+
+    CPU time well below wall time in a single-process measure means the
+    process waited for the cores: another load was running (see ``machine``).
+    """
+    walls, cpus, first = [], [], None
     for i in range(max(1, repeats)):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         result = work()
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
         if i == 0:
             first = result
-    return statistics.median(times), first
+    return Timing(statistics.median(walls), statistics.median(cpus), first)
 
 
-def throughput(seconds: float, words: int, chars: int, articles: int) -> dict:
-    return {
+def throughput(seconds: float, words: int, chars: int, articles: int, cpu_seconds: float | None = None) -> dict:
+    entry = {
         "seconds": round(seconds, 4),
         "words_per_s": round(words / seconds, 1) if seconds > 0 else 0.0,
         "chars_per_s": round(chars / seconds, 1) if seconds > 0 else 0.0,
         "articles": articles,
     }
+    if cpu_seconds is not None:
+        entry["cpu_seconds"] = round(cpu_seconds, 4)
+    return entry
 
 
 class PeakRss:
@@ -191,6 +212,20 @@ class PeakRss:
     @property
     def peak_mb(self) -> float:
         return round(self.peak / 2**20, 1)
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU time so far of this process's live children."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        total += times.user + times.system
+    return total
 
 
 def self_peak_rss_mb() -> float:
@@ -338,16 +373,16 @@ class _Bench:
 
     def word_tokenize(self) -> dict:
         word_tokenize_all(self.texts[:1])  # load the model
-        seconds, counts = median_seconds(lambda: word_tokenize_all(self.texts), self.repeats)
-        self.word_counts = counts
-        return throughput(seconds, sum(counts), self.chars, len(self.texts))
+        timing = median_seconds(lambda: word_tokenize_all(self.texts), self.repeats)
+        self.word_counts = timing.first
+        return throughput(timing.seconds, self.words(), self.chars, len(self.texts), timing.cpu_seconds)
 
     def ner(self) -> dict:
         n = max(1, len(self.texts) // NER_SHARE)
         texts = self.texts[:n]
         ner_all(texts[:1])  # load the models
-        seconds, _ = median_seconds(lambda: ner_all(texts), self.repeats)
-        entry = throughput(seconds, self.words(n), sum(len(t) for t in texts), n)
+        timing = median_seconds(lambda: ner_all(texts), self.repeats)
+        entry = throughput(timing.seconds, self.words(n), sum(len(t) for t in texts), n, timing.cpu_seconds)
         entry["note"] = f"first {n} of {len(self.texts)} articles, sentence by sentence"
         return entry
 
@@ -361,55 +396,62 @@ class _Bench:
 
     def single(self) -> dict:
         pipeline = self.load_pipeline()
-        seconds, mentions = median_seconds(lambda: extract_all(pipeline, self.texts), self.repeats)
-        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
-        entry["mentions"] = mentions
+        timing = median_seconds(lambda: extract_all(pipeline, self.texts), self.repeats)
+        entry = throughput(timing.seconds, self.words(), self.chars, len(self.texts), timing.cpu_seconds)
+        entry["mentions"] = timing.first
         return entry
 
     def parallel(self) -> dict:
         size = max(1, math.ceil(len(self.texts) / (self.jobs * CHUNKS_PER_JOB)))
         chunks = chunked(self.texts, size)
+        worker_cpu: list[float] = []
+
+        def extract_in_workers() -> int:
+            before = children_cpu_seconds()
+            mentions = sum(pool.map(_extract_chunk, chunks))
+            worker_cpu.append(children_cpu_seconds() - before)
+            return mentions
+
         pool = start_workers(self.jobs)
         try:
-            seconds, mentions = median_seconds(lambda: sum(pool.map(_extract_chunk, chunks)), self.repeats)
+            timing = median_seconds(extract_in_workers, self.repeats)
         finally:
             pool.shutdown()
-        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
-        entry.update({"jobs": self.jobs, "chunk_articles": size, "mentions": mentions})
+        entry = throughput(timing.seconds, self.words(), self.chars, len(self.texts), statistics.median(worker_cpu))
+        entry.update({"jobs": self.jobs, "chunk_articles": size, "mentions": timing.first})
+        entry["note"] = "cpu s: the workers' CPU time"
         return entry
 
     def ingest(self) -> dict:
         with tempfile.TemporaryDirectory(prefix="vnextract-bench-") as tmp:
             jsonl = write_jsonl(self.articles, Path(tmp) / "articles.jsonl")
-            counter = iter(range(1_000_000))
-            seconds, report = median_seconds(
-                lambda: ingest_once(jsonl, Path(tmp) / f"store-{next(counter)}.sqlite", self.jobs), self.repeats
+            stores = itertools.count()
+            timing = median_seconds(
+                lambda: ingest_once(jsonl, Path(tmp) / f"store-{next(stores)}.sqlite", self.jobs), self.repeats
             )
-        entry = throughput(seconds, self.words(), self.chars, len(self.texts))
-        entry.update({"jobs": self.jobs, **report, "note": "includes loading the pipeline and writing the store"})
+        entry = throughput(timing.seconds, self.words(), self.chars, len(self.texts), timing.cpu_seconds)
+        entry.update({"jobs": self.jobs, **timing.first, "note": "includes loading the pipeline and writing the store"})
         return entry
 
     def scale(self) -> dict:
         pipeline = self.load_pipeline()
-        base = self.runs.get("pipeline", {})
         n = len(self.texts)
-        points = [{"articles": n, "chars": self.chars, "seconds": base.get("seconds")}]
-        for factor in (2, 4):
-            texts = [a.text for a in take(self.pool, n * factor)]
-            start = time.perf_counter()
-            extract_all(pipeline, texts)
-            points.append({"articles": len(texts), "chars": sum(map(len, texts)), "seconds": round(time.perf_counter() - start, 4)})
-        if points[0]["seconds"] is None:
-            points[0]["seconds"] = round(median_seconds(lambda: extract_all(pipeline, self.texts), 1)[0], 4)
-        for point in points:
-            point["chars_per_s"] = round(point["chars"] / point["seconds"], 1) if point["seconds"] else 0.0
-        first = points[0]["seconds"] or float("nan")
+        points = [scale_point(pipeline, self.texts, self.runs.get("pipeline", {}).get("seconds"))]
+        points += [scale_point(pipeline, [a.text for a in take(self.pool, n * factor)]) for factor in (2, 4)]
         return {
             "points": points,
-            "time_ratio_2n": round(points[1]["seconds"] / first, 3),
-            "time_ratio_4n": round(points[2]["seconds"] / first, 3),
+            "time_ratio_2n": round(points[1]["seconds"] / points[0]["seconds"], 3),
+            "time_ratio_4n": round(points[2]["seconds"] / points[0]["seconds"], 3),
             "note": "N is the pipeline run's median; 2N and 4N are one run each",
         }
+
+
+def scale_point(pipeline, texts: list[str], seconds: float | None = None) -> dict:
+    """Time of one ``extract_all`` over ``texts`` (``seconds`` when measured already)."""
+    if seconds is None:
+        seconds = median_seconds(lambda: extract_all(pipeline, texts), 1).seconds
+    chars = sum(map(len, texts))
+    return {"articles": len(texts), "chars": chars, "seconds": round(seconds, 4), "chars_per_s": round(chars / seconds, 1)}
 
 
 def run(
@@ -447,6 +489,7 @@ def run(
     for name in MEASURES:
         if name in wanted:
             bench.measure(name, steps[name])
+    machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return {
         "source": str(path),
         "articles": articles,
@@ -525,7 +568,7 @@ def format_bench(result: dict) -> str:
         f"articles: {result['articles']} ({result['distinct_articles']} distinct), "
         f"{result['words']:,} words, {result['chars']:,} chars; repeats {result['repeats']} (median)",
         "",
-        f"{'run':<16}{'articles':>9}{'seconds':>10}{'words/s':>11}{'chars/s':>11}{'peak MB':>9}",
+        f"{'run':<18}{'articles':>9}{'seconds':>10}{'cpu s':>9}{'words/s':>11}{'chars/s':>11}{'peak MB':>9}",
     ]
     lines += [_run_line(name, entry) for name, entry in result["runs"].items()]
     lines.append("")
@@ -535,7 +578,7 @@ def format_bench(result: dict) -> str:
     machine = result["machine"]
     lines.append(
         f"machine: {machine['cpus']} cpus ({machine['cpu_model']}), {machine['memory_gb']} GB, "
-        f"load {machine['load_average']}, python {machine['python']}, underthesea {machine.get('underthesea')}, "
+        f"load {machine['load_average']} before, {machine.get('load_average_after')} after, python {machine['python']}, underthesea {machine.get('underthesea')}, "
         f"spacy {machine.get('spacy')}; total {result['total_seconds']} s"
     )
     return "\n".join(lines)
@@ -544,9 +587,10 @@ def format_bench(result: dict) -> str:
 def _run_line(name: str, entry: dict) -> str:
     label = f"{name} ({entry['jobs']} jobs)" if "jobs" in entry else name
     if "error" in entry:
-        return f"{label:<16}  error: {entry['error']}"
+        return f"{label:<18}  error: {entry['error']}"
+    cpu = f"{entry['cpu_seconds']:.2f}" if "cpu_seconds" in entry else "-"
     line = (
-        f"{label:<16}{entry['articles']:>9}{entry['seconds']:>10.2f}{entry['words_per_s']:>11,.0f}"
+        f"{label:<18}{entry['articles']:>9}{entry['seconds']:>10.2f}{cpu:>9}{entry['words_per_s']:>11,.0f}"
         f"{entry['chars_per_s']:>11,.0f}{entry.get('peak_rss_mb', 0):>9,.0f}"
     )
     return line + (f"  {entry['note']}" if entry.get("note") else "")

@@ -27,7 +27,6 @@ import regex
 
 from extract.records import LABELS
 
-RECORD_KEYS = ("people", "documents", "percents")
 DOC_ATTRIBUTES = ("type", "date", "issuer")
 DECIMALS = 4
 
@@ -580,7 +579,7 @@ NAME_WIDTH = 32
 
 def format_report(scores: dict) -> str:
     """A compact fixed-width table: spans per label and micro, then records."""
-    header = f"{'':<{NAME_WIDTH}}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}"
+    header = f"{'label':<{NAME_WIDTH}}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}"
     lines = [f"articles: {scores['articles']}", header, "-" * len(header)]
     lines += [_prf_line(label, s) for label, s in scores["spans"].items() if label != "micro"]
     lines += ["-" * len(header), _prf_line("micro", scores["spans"]["micro"]), ""]

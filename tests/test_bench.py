@@ -57,9 +57,10 @@ def test_take_cycles_with_distinct_copies():
 
 def test_timing_helpers():
     calls = []
-    seconds, first = bench.median_seconds(lambda: calls.append(1) or len(calls), 3)
-    assert len(calls) == 3 and first == 1 and seconds >= 0
+    timing = bench.median_seconds(lambda: calls.append(1) or len(calls), 3)
+    assert len(calls) == 3 and timing.first == 1 and timing.seconds >= 0 and timing.cpu_seconds >= 0
     assert bench.throughput(2.0, 1000, 5000, 4) == {"seconds": 2.0, "words_per_s": 500.0, "chars_per_s": 2500.0, "articles": 4}
+    assert bench.throughput(2.0, 1000, 5000, 4, cpu_seconds=1.5)["cpu_seconds"] == 1.5
     assert bench.chunked(list(range(5)), 2) == [[0, 1], [2, 3], [4]]
     runs = {"word_tokenize": {"words_per_s": 200.0}, "pipeline": {"words_per_s": 100.0}, "parallel": {"words_per_s": 180.0}}
     assert bench.ratios(runs) == {"pipeline_vs_word_tokenize": 0.5, "pipeline_vs_ner": None, "parallel_vs_single": 1.8}
@@ -92,8 +93,8 @@ def test_format_bench_renders_numbers_and_errors():
         "total_seconds": 9.0,
     }
     text = bench.format_bench(result)
-    assert "word_tokenize           2      0.50      2,000     10,000      100" in text
-    assert "parallel (2 jobs)  error: RuntimeError: boom" in text
+    assert "word_tokenize             2      0.50        -      2,000     10,000      100" in text
+    assert "parallel (2 jobs)   error: RuntimeError: boom" in text
     assert "x2.0 at 2N, x4.0 at 4N" in text
     assert "peak RSS: 123.4 MB" in text
 
@@ -128,6 +129,7 @@ def test_run_everything_small():
         assert RUN_KEYS <= set(entry)
         assert all(entry[key] > 0 for key in RUN_KEYS), (name, entry)
     assert result["runs"]["parallel"]["mentions"] == result["runs"]["pipeline"]["mentions"]
+    assert all(entry["cpu_seconds"] > 0 for entry in result["runs"].values())
     assert result["runs"]["ingest"]["stored"] == 3  # the cycled copy is stored too
     assert all(value > 0 for value in result["ratios"].values())
     assert [p["articles"] for p in result["scaling"]["points"]] == [3, 6, 12]
