@@ -122,6 +122,8 @@ def query(
     """Run read-only SQL on the store (the file is opened read-only)."""
     import sqlite3
 
+    import pandas as pd
+
     from extract.export import read_query
 
     if format not in ("table", "csv", "json"):
@@ -129,7 +131,7 @@ def query(
     conn = _open_readonly(db)
     try:
         frame = read_query(conn, sql)
-    except (sqlite3.Error, Exception) as exc:  # pandas wraps sqlite errors in DatabaseError
+    except (sqlite3.Error, pd.errors.DatabaseError) as exc:  # pandas wraps sqlite errors
         typer.echo(f"vnextract: query failed: {exc}", err=True)
         raise typer.Exit(1) from None
     finally:

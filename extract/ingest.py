@@ -17,7 +17,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.decode import DecodeError, decode_bytes
@@ -173,8 +173,7 @@ def articles_from_bytes(data: bytes, name: str, suffix: str, stem: str) -> Itera
         elif suffix in HTML_SUFFIXES:
             yield article_from_html(content, name, stem)
         else:
-            _check_size(content)
-            yield Article(id=stem, text=content, source=name)
+            yield article_from_text(content, name, stem)
     except DecodeError as exc:
         yield InputError(name, str(exc))
 
@@ -230,10 +229,7 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
 class IngestReport:
     stored: int = 0
     unchanged: int = 0
-    errors: list[InputError] = None  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        self.errors = [] if self.errors is None else self.errors
+    errors: list[InputError] = field(default_factory=list)
 
 
 def ingest_paths(paths, db, jobs: int = 1, on_error=None, on_article=None) -> IngestReport:

@@ -52,10 +52,24 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_LONG_TEXT = 256
+_last_fold: tuple[str, str] = ("", "")
+
+
 def fold_text(text: str) -> str:
-    """Same-length matching key: lower case, canonical tone placement."""
+    """Same-length matching key: lower case, canonical tone placement.
+
+    Several extractors fold the same article text; the key of the last long
+    text is kept, so the article is folded once (an identity check, O(1)).
+    """
+    global _last_fold
+    if text is _last_fold[0]:
+        return _last_fold[1]
     key = _lower_same_length(text.translate(_CHAR_FIXES))
-    return _OPEN_CLUSTER.sub(lambda m: _TONE_MOVES[m.group(1)], key)
+    key = _OPEN_CLUSTER.sub(lambda m: _TONE_MOVES[m.group(1)], key)
+    if len(text) > _LONG_TEXT:
+        _last_fold = (text, key)
+    return key
 
 
 _SEARCH_FOLD = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extract import spans
+from extract.link.documents import link_documents
+from extract.link.people import link_people
+from extract.link.percents import link_percents
 from extract.records import Document, Mention, Percent, Person
 
 
@@ -74,10 +77,6 @@ class Pipeline:
 
     def extract(self, text: str, year: int | None = None, keep_doc: bool = False) -> Extraction:
         """Run the pipeline on one NFC text (see ``extract.normalise.normalise_text``)."""
-        from extract.link.documents import link_documents
-        from extract.link.people import link_people
-        from extract.link.percents import link_percents
-
         doc = self.make_doc(text, year)
         mentions = resolve_overlaps(spans.doc_mentions(doc))
         return Extraction(

@@ -227,9 +227,6 @@ def write_error(conn: sqlite3.Connection, input_name: str, reason: str) -> None:
         conn.execute("INSERT INTO errors (input, reason, at) VALUES (?,?,?)", (input_name, reason, now()))
 
 
-def has_text(conn: sqlite3.Connection, sha256: str) -> bool:
-    return conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone() is not None
-
 
 def stats(conn: sqlite3.Connection) -> dict:
     """Counts an analyst checks after an ingest."""

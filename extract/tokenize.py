@@ -16,7 +16,8 @@ from spacy.vocab import Vocab
 from extract.normalise import fold_text
 
 _SPACE = regex.compile(r"\s+")
-_SENTENCE_END = frozenset({".", "!", "?", "…", "...", ":", ";"}) - {":", ";"}
+_NON_SPACE = regex.compile(r"\S+")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 
 
 def segment_words(text: str) -> list[str]:
@@ -60,12 +61,12 @@ def align_words(words: list[str], text: str) -> list[tuple[int, int]]:
                     if word_start is not None:
                         spans.append((word_start, word_end))
                         word_start = None
-                    for m in regex.finditer(r"\S+", text[pos:found]):
+                    for m in _NON_SPACE.finditer(text[pos:found]):
                         spans.append((pos + m.start(), pos + m.end()))
                     pos = found
                     end = pos + len(syllable)
                 elif found < 0:
-                    m = regex.compile(r"\S+").match(text, pos)
+                    m = _NON_SPACE.match(text, pos)
                     end = m.end() if m else pos + 1
             if word_start is None:
                 word_start = pos
@@ -74,7 +75,7 @@ def align_words(words: list[str], text: str) -> list[tuple[int, int]]:
         if word_start is not None:
             spans.append((word_start, word_end))
     # anything left at the end that the segmenter did not return
-    for m in regex.finditer(r"\S+", text[pos:]):
+    for m in _NON_SPACE.finditer(text[pos:]):
         spans.append((pos + m.start(), pos + m.end()))
     return spans
 
