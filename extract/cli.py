@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from extract.ingest import ARTICLE_TIMEOUT_S
 from extract.store import DEFAULT_DB
 
 app = typer.Typer(help="Information extraction for Vietnamese press articles.", no_args_is_help=True,
@@ -46,6 +47,8 @@ def _print_summary(summary: dict) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes extracting (one writer).")] = 1,
+    timeout: Annotated[float, typer.Option(help="Per-article extraction time limit, seconds.")] = ARTICLE_TIMEOUT_S,
 ) -> None:
     """Read articles, extract, and store them with their records (idempotent)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -59,7 +62,7 @@ def ingest(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
-        report = ingest_paths(paths, db, on_error=on_error, on_article=lambda _: progress.advance(task))
+        report = ingest_paths(paths, db, jobs=jobs, timeout=timeout, on_error=on_error, on_article=lambda _: progress.advance(task))
     out.print(f"stored {report.stored} new article(s), {report.unchanged} already stored, "
               f"{len(report.errors)} error(s) into {db}", highlight=False)
     conn = _open_readonly(db)

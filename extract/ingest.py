@@ -232,41 +232,112 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
 
 
-def ingest_paths(paths, db, jobs: int = 1, on_error=None, on_article=None) -> IngestReport:
+ARTICLE_TIMEOUT_S = 120.0  # per-article limit on extraction (a 1M-character article takes ~20 s)
+QUEUE_PER_JOB = 4  # articles in flight per worker process: bounds memory, keeps workers fed
+
+
+def ingest_paths(paths, db, jobs: int = 1, use_model: bool = True, timeout: float = ARTICLE_TIMEOUT_S,
+                 on_error=None, on_article=None) -> IngestReport:
     """Read ``paths``, run the pipeline on every new article and store it in ``db``.
 
-    Each bad input becomes an ``InputError`` (passed to ``on_error`` and written
-    to the ``errors`` table); the batch goes on.  An article whose text is
-    stored already is not run again.
+    This process reads the inputs and is the one writer to SQLite; ``jobs``
+    worker processes (each loading the pipeline once) extract.  At most
+    ``QUEUE_PER_JOB * jobs`` articles are in flight, and results are written in
+    input order, so the store ends with the same rows whatever ``jobs`` is.  An
+    article whose extraction takes longer than ``timeout`` seconds, or fails,
+    has its worker replaced and becomes an error; the batch goes on.  Each bad
+    input becomes an ``InputError`` (passed to ``on_error`` and written to the
+    ``errors`` table).  An article whose text is stored already is not run again.
     """
+    from collections import deque
+
     from extract import store
-    from extract.pipeline import Pipeline
 
     conn = store.connect(db)
-    pipeline = None
     report = IngestReport()
+    pending: deque = deque()  # (article, future) in input order
+    pool = None
+
+    def write_oldest() -> None:
+        article, future = pending.popleft()
+        outcome = _outcome(future, article, timeout)
+        if isinstance(outcome, InputError):
+            _record_error(conn, report, outcome, on_error)
+        elif store.write_article(conn, article, outcome):
+            report.stored += 1
+        else:
+            report.unchanged += 1
+        if on_article:
+            on_article(article)
+
     try:
         for item in read_articles(paths):
             if isinstance(item, InputError):
                 _record_error(conn, report, item, on_error)
-            elif store.stored_state(conn, item) == "same":
+                continue
+            if store.stored_state(conn, item) == "same":
                 report.unchanged += 1
-            else:
-                pipeline = pipeline or Pipeline()
-                try:
-                    result = pipeline.extract(item.text, year=item.year)
-                except RecursionError:
-                    _record_error(conn, report, InputError(item.source, "extraction failed: too deeply nested"), on_error)
-                    continue
-                if store.write_article(conn, item, result):
-                    report.stored += 1
-                else:
-                    report.unchanged += 1
-            if on_article:
-                on_article(item)
+                if on_article:
+                    on_article(item)
+                continue
+            pool = pool or _worker_pool(jobs, use_model)
+            pending.append((item, pool.schedule(_extract_in_worker, args=(item.text, item.year), timeout=timeout)))
+            while len(pending) >= QUEUE_PER_JOB * jobs or (pending and pending[0][1].done()):
+                write_oldest()
+        while pending:
+            write_oldest()
     finally:
+        for _, future in pending:
+            future.cancel()
+        if pool is not None:
+            pool.stop()
+            pool.join()
         conn.close()
     return report
+
+
+def _worker_pool(jobs: int, use_model: bool):
+    """``jobs`` spawned worker processes, each loading the pipeline once (pebble
+    replaces a worker that overruns its task's timeout or dies)."""
+    import multiprocessing
+
+    from pebble import ProcessPool
+
+    return ProcessPool(max_workers=max(1, jobs), initializer=_load_worker_pipeline, initargs=(use_model,),
+                       context=multiprocessing.get_context("spawn"))
+
+
+_WORKER_PIPELINE = None
+
+
+def _load_worker_pipeline(use_model: bool) -> None:
+    global _WORKER_PIPELINE
+    from extract.pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline(use_model=use_model)
+
+
+def _extract_in_worker(text: str, year: int | None):
+    return _WORKER_PIPELINE.extract(text, year=year)
+
+
+def _outcome(future, article: Article, timeout: float):
+    """The worker's ``Extraction`` for ``article``, or an ``InputError`` saying why there is none."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessExpired
+
+    name = f"{article.source} (article {article.id})"
+    try:
+        return future.result()
+    except FutureTimeout:
+        return InputError(name, f"extraction took over {timeout:g} s (the per-article time limit); not stored")
+    except ProcessExpired as exc:
+        return InputError(name, f"extraction worker died (exit code {exc.exitcode}); not stored")
+    except RecursionError:
+        return InputError(name, "extraction failed: too deeply nested")
+    except Exception as exc:  # noqa: BLE001 - any extractor bug: one error line, the batch goes on
+        return InputError(name, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _record_error(conn, report: IngestReport, error: InputError, on_error) -> None:

@@ -156,12 +156,79 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def stored_state(conn: sqlite3.Connection, article: Article) -> str:
     """'new', 'same' (this id or this text is stored already) or 'changed' (same id, new text)."""
-    row = conn.execute("SELECT sha256 FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return _state(conn, article.id, article.sha256)
+
+
+def _state(conn: sqlite3.Connection, article_id: str, sha256: str) -> str:
+    row = conn.execute("SELECT sha256 FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is not None:
-        return "same" if row[0] == article.sha256 else "changed"
-    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone():
+        return "same" if row[0] == sha256 else "changed"
+    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone():
         return "same"
     return "new"
+
+
+PRIMARY_KEYS = {
+    "articles": ("id",),
+    "mentions": ("article_id", "start", "end", "label"),
+    "people": ("article_id", "person"),
+    "person_positions": ("article_id", "person", "position"),
+    "documents": ("article_id", "ref"),
+    "percents": ("article_id", "idx"),
+}
+ARTICLE_TABLES = tuple(PRIMARY_KEYS)  # the tables one article writes, parents first
+
+
+def article_rows(article: Article, result: Extraction, ingested_at: str | None = None) -> dict[str, list[dict]]:
+    """The rows one article adds to each table, as ``{table: [{column: value}]}``.
+
+    The one definition of the stored columns: the SQLite writer and the Parquet
+    writer of the distributed engine both take these rows.  Rows that repeat a
+    primary key are dropped here (first one kept), so every writer stores the same.
+    """
+    aid = article.id
+    as_json = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    rows: dict[str, list[dict]] = {
+        "articles": [{
+            "id": aid, "source": article.source, "url": article.url, "title": article.title,
+            "date": article.date, "year": article.year, "text": article.text, "sha256": article.sha256,
+            "body_end": result.body_end, "ingested_at": ingested_at or now(),
+        }],
+        "mentions": [
+            {"article_id": aid, "label": m.label, "start": m.start, "end": m.end, "text": m.text,
+             "attrs": as_json(m.attrs) if m.attrs else None}
+            for m in result.mentions
+        ],
+        "people": [
+            {"article_id": aid, "person": i, "name": p.name, "rank": p.rank, "positions": as_json(p.positions),
+             "start": p.start, "end": p.end}
+            for i, p in enumerate(result.people)
+        ],
+        "person_positions": [
+            {"article_id": aid, "person": i, "position": position}
+            for i, p in enumerate(result.people) for position in p.positions
+        ],
+        "documents": [
+            {"article_id": aid, "ref": d.ref, "type": d.type, "date": d.date, "issuer": d.issuer,
+             "start": d.start, "end": d.end}
+            for d in result.documents
+        ],
+        "percents": [
+            {"article_id": aid, "idx": i, "text": p.text, "value": p.value, "kind": p.kind,
+             "direction": p.direction, "subject": p.subject, "check": p.check, "start": p.start, "end": p.end}
+            for i, p in enumerate(result.percents)
+        ],
+    }
+    for table, key in PRIMARY_KEYS.items():
+        seen: set[tuple] = set()
+        unique = []
+        for row in rows[table]:
+            k = tuple(row[c] for c in key)
+            if k not in seen:
+                seen.add(k)
+                unique.append(row)
+        rows[table] = unique
+    return rows
 
 
 def write_article(conn: sqlite3.Connection, article: Article, result: Extraction) -> bool:
@@ -170,14 +237,34 @@ def write_article(conn: sqlite3.Connection, article: Article, result: Extraction
     Returns False (and writes nothing) when the same text is already stored,
     under this id or another; an article whose text changed replaces the old one.
     """
+    return write_rows(conn, article_rows(article, result))
+
+
+def write_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> bool:
+    """Store one article's rows (see ``article_rows``) in one transaction; False if already stored."""
+    (article,) = rows["articles"]
     with transaction(conn):
-        state = stored_state(conn, article)
+        state = _state(conn, article["id"], article["sha256"])
         if state == "same":
             return False
         if state == "changed":
-            delete_article(conn, article.id)
-        _insert_article(conn, article, result)
+            delete_article(conn, article["id"])
+        for table in ARTICLE_TABLES:
+            if rows.get(table):
+                columns = list(rows[table][0])
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(map(_quote, columns))}) VALUES ({', '.join('?' * len(columns))})",
+                    [tuple(row[c] for c in columns) for row in rows[table]],
+                )
+        conn.execute(
+            "INSERT INTO articles_fts (id, title, text) VALUES (?,?,?)",
+            (article["id"], fold_search(article["title"] or ""), fold_search(article["text"])),
+        )
     return True
+
+
+def _quote(column: str) -> str:
+    return f'"{column}"'
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
@@ -185,41 +272,6 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles_fts WHERE id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-
-
-def _insert_article(conn: sqlite3.Connection, article: Article, result: Extraction) -> None:
-    aid = article.id
-    conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (aid, article.source, article.url, article.title, article.date, article.year,
-         article.text, article.sha256, result.body_end, now()),
-    )
-    conn.execute(
-        "INSERT INTO articles_fts (id, title, text) VALUES (?,?,?)",
-        (aid, fold_search(article.title or ""), fold_search(article.text)),
-    )
-    conn.executemany(
-        'INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?)',
-        [(aid, m.label, m.start, m.end, m.text, json.dumps(m.attrs, ensure_ascii=False) if m.attrs else None)
-         for m in result.mentions],
-    )
-    for i, p in enumerate(result.people):
-        conn.execute(
-            "INSERT INTO people VALUES (?,?,?,?,?,?,?)",
-            (aid, i, p.name, p.rank, json.dumps(p.positions, ensure_ascii=False), p.start, p.end),
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO person_positions VALUES (?,?,?)", [(aid, i, pos) for pos in p.positions]
-        )
-    conn.executemany(
-        "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?)",
-        [(aid, d.ref, d.type, d.date, d.issuer, d.start, d.end) for d in result.documents],
-    )
-    conn.executemany(
-        "INSERT INTO percents VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(aid, i, p.text, p.value, p.kind, p.direction, p.subject, p.check, p.start, p.end)
-         for i, p in enumerate(result.percents)],
-    )
 
 
 def write_error(conn: sqlite3.Connection, input_name: str, reason: str) -> None:
