@@ -63,9 +63,10 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 class Pipeline:
     """Load once, run on many texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, use_model: bool = True) -> None:
         from extract.nlp import build_nlp
 
+        self.use_model = use_model
         self.nlp = build_nlp()
 
     def make_doc(self, text: str, year: int | None = None) -> Doc:
