@@ -15,7 +15,11 @@ else the bundled ``corpus/raw/``), models loaded before any timing:
   the pipeline once before timing), fed chunks of articles;
 * ``ingest``: ``ingest_paths`` of the N articles (written to a temp .jsonl)
   into a fresh temp SQLite store; it loads its own pipeline, inside the timing;
-* ``scaling``: ``pipeline`` again at 2N and 4N articles (one run each).
+* ``scaling``: ``pipeline`` again at 2N and 4N articles (one run each);
+* ``memory`` (only when asked, ``memory_articles > 0``): a fresh spawned
+  process streams ``memory_articles`` articles (e.g. 10,000) through the
+  pipeline and reports its RSS every ``memory_step`` articles, to show whether
+  memory stays flat as the corpus grows.
 
 "words" is the underthesea word count of the texts (counted once, by the
 ``word_tokenize`` run).  Each measure is the median of ``repeats`` runs; the
@@ -47,7 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest", "scaling")
+MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest", "scaling", "memory")
+DEFAULT_MEASURES = MEASURES[:-1]  # memory streams thousands of articles: only when asked
 BENCH_FILE = Path("shared") / "corpus" / "bench" / "baomoi-10k.jsonl.gz"
 NER_SHARE = 5  # ner runs on N // NER_SHARE articles
 CHUNKS_PER_JOB = 4
@@ -327,13 +332,58 @@ def write_jsonl(articles: list[BenchArticle], path: Path) -> Path:
     return path
 
 
+def memory_growth(source: Path, articles: int, step: int) -> dict:
+    """RSS of a fresh process streaming ``articles`` articles through the pipeline,
+    sampled every ``step`` articles (spawned, so nothing else this run loaded counts)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        points = pool.submit(_memory_points, str(source), articles, step).result()
+    first, last = points[0], points[-1]
+    return {
+        "points": points,
+        "growth_mb": round(last["rss_mb"] - first["rss_mb"], 1),
+        "growth_pct": round(100 * (last["rss_mb"] - first["rss_mb"]) / first["rss_mb"], 1),
+        "note": f"RSS of one process after {first['articles']:,} and after {last['articles']:,} articles",
+    }
+
+
+def _memory_points(source: str, articles: int, step: int) -> list[dict]:
+    import psutil
+
+    from extract.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    process = psutil.Process()
+    stream = itertools.cycle(_iter_articles(Path(source)))  # cycled copies are texts seen before
+    points, chars, started = [], 0, time.perf_counter()
+    for done in range(1, articles + 1):
+        text = next(stream).text
+        pipeline.extract(text)
+        chars += len(text)
+        if done % step == 0 or done == articles:
+            points.append({
+                "articles": done,
+                "chars": chars,
+                "rss_mb": round(process.memory_info().rss / 2**20, 1),
+                "lexemes": len(pipeline.nlp.vocab),
+                "seconds": round(time.perf_counter() - started, 1),
+            })
+    return points
+
+
 # --------------------------------------------------------------------------- the run
 
 
 class _Bench:
     """One benchmark run: the articles, their counts, and the measures taken so far."""
 
-    def __init__(self, articles: list[BenchArticle], pool: list[BenchArticle], jobs: int, repeats: int) -> None:
+    def __init__(self, articles: list[BenchArticle], pool: list[BenchArticle], jobs: int, repeats: int,
+                 source: Path | None = None, memory_articles: int = 0, memory_step: int = 1000) -> None:
+        self.source = source
+        self.memory_articles = memory_articles
+        self.memory_step = memory_step
         self.articles = articles
         self.pool = pool  # distinct articles, cycled for 2N and 4N
         self.texts = [a.text for a in articles]
@@ -343,6 +393,7 @@ class _Bench:
         self.pipeline = None
         self.runs: dict[str, dict] = {}
         self.scaling: dict = {}
+        self.memory: dict = {}
         self.peak_rss = 0
 
     @property
@@ -364,6 +415,9 @@ class _Bench:
             entry = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc(limit=3)}
         if name == "scaling":
             self.scaling = entry
+        elif name == "memory":
+            entry["peak_rss_mb"] = monitor.peak_mb
+            self.memory = entry
         else:
             entry["peak_rss_mb"] = monitor.peak_mb
             self.runs[name] = entry
@@ -433,6 +487,9 @@ class _Bench:
         entry.update({"jobs": self.jobs, **timing.first, "note": "includes loading the pipeline and writing the store"})
         return entry
 
+    def memory_growth(self) -> dict:
+        return memory_growth(self.source, self.memory_articles, self.memory_step)
+
     def scale(self) -> dict:
         pipeline = self.load_pipeline()
         n = len(self.texts)
@@ -460,8 +517,11 @@ def run(
     repeats: int = 3,
     source: str | Path | None = None,
     measures: Iterable[str] | None = None,
+    memory_articles: int = 0,
+    memory_step: int = 1000,
 ) -> dict:
-    """Benchmark ``measures`` (default: all of ``MEASURES``) on ``articles`` real articles.
+    """Benchmark ``measures`` (default: ``DEFAULT_MEASURES``, plus ``memory`` when
+    ``memory_articles`` > 0) on ``articles`` real articles.
 
     Returns ``{"runs": {name: {"seconds", "words_per_s", "chars_per_s",
     "articles", "peak_rss_mb", ...}}, "ratios": {"pipeline_vs_word_tokenize",
@@ -469,14 +529,18 @@ def run(
     "peak_rss_mb": ..., "machine": {...}, ...}``.  A measure that fails (a
     stage not importable, say) gets ``{"error": ...}`` instead of numbers.
     """
-    wanted = list(MEASURES if measures is None else measures)
+    wanted = list(DEFAULT_MEASURES if measures is None else measures)
+    if memory_articles > 0 and "memory" not in wanted:
+        wanted.append("memory")
+    if "memory" in wanted and memory_articles <= 0:
+        raise ValueError("the memory measure needs memory_articles > 0")
     unknown = set(wanted) - set(MEASURES)
     if unknown:
         raise ValueError(f"unknown measures {sorted(unknown)}; expected some of {MEASURES}")
     started = time.perf_counter()
     path = find_source(source)
     distinct = load_articles(path, articles * (4 if "scaling" in wanted else 1))
-    bench = _Bench(take(distinct, articles), distinct, jobs, repeats)
+    bench = _Bench(take(distinct, articles), distinct, jobs, repeats, path, memory_articles, memory_step)
     machine = machine_info()
     steps = {
         "word_tokenize": bench.word_tokenize,
@@ -485,6 +549,7 @@ def run(
         "parallel": bench.parallel,
         "ingest": bench.ingest,
         "scaling": bench.scale,
+        "memory": bench.memory_growth,
     }
     for name in MEASURES:
         if name in wanted:
@@ -501,6 +566,7 @@ def run(
         "runs": bench.runs,
         "ratios": ratios(bench.runs),
         "scaling": bench.scaling,
+        "memory": bench.memory,
         "peak_rss_mb": max(round(bench.peak_rss / 2**20, 1), self_peak_rss_mb()),
         "machine": machine,
         "total_seconds": round(time.perf_counter() - started, 1),
@@ -574,6 +640,7 @@ def format_bench(result: dict) -> str:
     lines.append("")
     lines.append("ratios (words/s): " + ", ".join(f"{k} {_num(v, 3)}" for k, v in result["ratios"].items()))
     lines += _scaling_lines(result.get("scaling") or {})
+    lines += _memory_lines(result.get("memory") or {})
     lines.append(f"peak RSS: {result['peak_rss_mb']:,.1f} MB (this process and its workers)")
     machine = result["machine"]
     lines.append(
@@ -605,6 +672,18 @@ def _scaling_lines(scaling: dict) -> list[str]:
     return [
         "scaling (pipeline): " + "; ".join(parts),
         f"  time x{scaling['time_ratio_2n']} at 2N, x{scaling['time_ratio_4n']} at 4N (linear: x2, x4)",
+    ]
+
+
+def _memory_lines(memory: dict) -> list[str]:
+    if "error" in memory:
+        return [f"memory: error: {memory['error']}"]
+    if not memory.get("points"):
+        return []
+    parts = [f"{p['articles']:,}: {p['rss_mb']:,.0f} MB" for p in memory["points"]]
+    return [
+        "memory (RSS of one pipeline process as articles stream through): " + ", ".join(parts),
+        f"  growth {memory['growth_mb']:+,.1f} MB ({memory['growth_pct']:+.1f} %) from the first to the last point",
     ]
 
 

@@ -216,12 +216,16 @@ def bench(
     jobs: Annotated[int, typer.Option(help="Processes for the parallel run.")] = 2,
     repeats: Annotated[int, typer.Option(help="Repeats per measure (the median is reported).")] = 3,
     source: Annotated[Path | None, typer.Option(help="Articles to use (JSONL[.gz]); default: the bench corpus.")] = None,
+    memory_articles: Annotated[int, typer.Option(
+        help="Also stream this many articles through one process and report its RSS as they go (e.g. 10000).")] = 0,
+    memory_step: Annotated[int, typer.Option(help="Articles between two memory samples.")] = 1000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Throughput and memory of the pipeline against underthesea, in one run."""
     from extract import bench as benchmark
 
-    result = benchmark.run(articles=articles, jobs=jobs, repeats=repeats, source=source)
+    result = benchmark.run(articles=articles, jobs=jobs, repeats=repeats, source=source,
+                           memory_articles=memory_articles, memory_step=memory_step)
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:

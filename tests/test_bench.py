@@ -145,3 +145,18 @@ def test_default_source_is_the_shared_bench_corpus():
     assert bench.find_source() == SHARED_BENCH
     articles = bench.load_articles(SHARED_BENCH, 5)
     assert len(articles) == 5 and all(a.text.strip() for a in articles)
+
+
+def test_memory_measure_samples_one_process_as_articles_stream(tmp_path):
+    source = _jsonl(tmp_path / "small.jsonl", [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))])
+    result = bench.run(articles=1, repeats=1, source=source, measures=["memory"], memory_articles=6, memory_step=2)
+    memory = result["memory"]
+    assert [p["articles"] for p in memory["points"]] == [2, 4, 6]  # the two articles, cycled
+    assert all(p["rss_mb"] > 50 and p["lexemes"] > 0 for p in memory["points"])
+    assert memory["growth_mb"] == round(memory["points"][-1]["rss_mb"] - memory["points"][0]["rss_mb"], 1)
+    assert "memory (RSS" in bench.format_bench(result)
+
+
+def test_memory_measure_needs_a_count():
+    with pytest.raises(ValueError):
+        bench.run(articles=1, measures=["memory"])
