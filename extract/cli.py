@@ -184,6 +184,49 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8001,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+) -> None:
+    """Browse, search and query the store in a web browser (Datasette, read-only)."""
+    from extract import serve as server
+
+    try:
+        server.check_store(db)
+    except server.StoreError as exc:
+        typer.echo(f"vnextract: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    err.print(f"serving {db} read-only at http://{host}:{port}/{server.DATABASE} (Ctrl+C stops)", highlight=False, markup=False)
+    server.serve(db, port=port, host=host)
+
+
+@app.command()
+def render(
+    article_id: Annotated[str, typer.Argument(help="The article's id (see `vnextract search`).")],
+    db: DbOption = DEFAULT_DB,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the page to this file instead of stdout.")] = None,
+) -> None:
+    """An article as HTML: entities highlighted by label, then its people, documents and percents."""
+    from extract.render import ArticleNotFound, render_article
+
+    conn = _open_readonly(db)
+    try:
+        page = render_article(conn, article_id)
+    except ArticleNotFound:
+        typer.echo(f"vnextract: error: {article_id}: no such article in {db}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        conn.close()
+    if html is None:
+        sys.stdout.write(page)
+    else:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(page, encoding="utf-8")
+        err.print(f"wrote {html}", highlight=False, markup=False)
+
+
+@app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold JSONL (ANNOTATION.md format).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,

@@ -30,3 +30,16 @@ def shared_corpus() -> Path:
     if not (SHARED / "annotated" / "dev.jsonl").exists():
         pytest.skip("../shared/corpus is not here (dev and bench articles are not bundled)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store built by `vnextract ingest corpus/raw` in a fresh folder (read-only for the tests that use it)."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("seed_store") / "vnextract.db"
+    vnextract = Path(sys.executable).with_name("vnextract")
+    done = subprocess.run([str(vnextract), "ingest", str(RAW), "--db", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return path
