@@ -4,13 +4,14 @@
 #   make serve - browse, search and query data/vnextract.db in a browser (read-only)
 #   make figures - run notebooks/analyst.ipynb on corpus/raw/ and write docs/img/*.png
 #   make model - retrain the NER model into models/ from ../shared/corpus (fixed seed; ~30 min, 1 core)
+#   make fuzz  - coverage-guided fuzzing of reading and extraction (atheris), FUZZ_SECONDS in all (default 600)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/vnextract.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test evaluate bench clean browser serve figures model
+.PHONY: install run test evaluate bench clean browser serve figures model fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +50,12 @@ bench: install
 # data under build/model/ (publishers' text, never committed), model in models/vnextract-ner-<version>/
 model: install
 	$(BIN)/python -m extract.train --shared ../shared/corpus
+
+# corpus, logs and any finding under build/fuzz/; exits 1 on a finding
+FUZZ_SECONDS ?= 600
+fuzz: install
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	$(BIN)/python -m tests.fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

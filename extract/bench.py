@@ -13,8 +13,15 @@ else the bundled ``corpus/raw/``), models loaded before any timing:
 * ``pipeline``: ``Pipeline.extract`` on each text in this process, no store;
 * ``parallel``: the same over ``jobs`` worker processes (spawned, each loading
   the pipeline once before timing), fed chunks of articles;
-* ``ingest``: ``ingest_paths`` of the N articles (written to a temp .jsonl)
-  into a fresh temp SQLite store; it loads its own pipeline, inside the timing;
+* ``ingest_1`` and ``ingest``: ``ingest_paths`` of the N articles (written to
+  a temp .jsonl) into a fresh temp SQLite store, with 1 and with ``jobs``
+  worker processes; it loads its own pipeline, inside the timing;
+* ``dask``: ``run_dask_ingest`` of the same .jsonl on a local Dask cluster of
+  ``jobs`` workers (one thread each) into a new Parquet dataset.  The cluster
+  is started before timing (``cluster_start_seconds``); the timing includes
+  loading the pipeline on every worker, cutting the file into partitions,
+  extracting and writing Parquet.  ``load_seconds`` is the separate time of
+  ``load_dataset`` of the first run's dataset into a fresh SQLite store;
 * ``scaling``: ``pipeline`` again at 2N and 4N articles (one run each);
 * ``memory`` (only when asked, ``memory_articles > 0``): a fresh spawned
   process streams ``memory_articles`` articles (e.g. 10,000) through the
@@ -51,7 +58,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest", "scaling", "memory")
+MEASURES = ("word_tokenize", "ner", "pipeline", "parallel", "ingest_1", "ingest", "dask", "scaling", "memory")
 DEFAULT_MEASURES = MEASURES[:-1]  # memory streams thousands of articles: only when asked
 BENCH_FILE = Path("shared") / "corpus" / "bench" / "baomoi-10k.jsonl.gz"
 NER_SHARE = 5  # ner runs on N // NER_SHARE articles
@@ -476,15 +483,42 @@ class _Bench:
         entry["note"] = "cpu s: the workers' CPU time"
         return entry
 
-    def ingest(self) -> dict:
+    def ingest(self, jobs: int | None = None) -> dict:
+        jobs = self.jobs if jobs is None else jobs
         with tempfile.TemporaryDirectory(prefix="vnextract-bench-") as tmp:
             jsonl = write_jsonl(self.articles, Path(tmp) / "articles.jsonl")
             stores = itertools.count()
             timing = median_seconds(
-                lambda: ingest_once(jsonl, Path(tmp) / f"store-{next(stores)}.sqlite", self.jobs), self.repeats
+                lambda: ingest_once(jsonl, Path(tmp) / f"store-{next(stores)}.sqlite", jobs), self.repeats
             )
         entry = throughput(timing.seconds, self.words(), self.chars, len(self.texts), timing.cpu_seconds)
-        entry.update({"jobs": self.jobs, **timing.first, "note": "includes loading the pipeline and writing the store"})
+        entry.update({"jobs": jobs, **timing.first, "note": "includes loading the pipeline and writing the store"})
+        return entry
+
+    def dask(self) -> dict:
+        from extract.dataset import load_dataset
+        from extract.distributed import dask_client, run_dask_ingest
+
+        with tempfile.TemporaryDirectory(prefix="vnextract-bench-") as tmp:
+            jsonl = write_jsonl(self.articles, Path(tmp) / "articles.jsonl")
+            begun = time.perf_counter()
+            with dask_client(workers=self.jobs) as client:
+                cluster_start = time.perf_counter() - begun
+                datasets = itertools.count()
+                timing = median_seconds(
+                    lambda: run_dask_ingest([jsonl], Path(tmp) / f"dataset-{next(datasets)}", client=client), self.repeats
+                )
+            report = timing.first
+            begun = time.perf_counter()
+            loaded = load_dataset(report.out, Path(tmp) / "loaded.sqlite")
+            load_seconds = time.perf_counter() - begun
+        entry = throughput(timing.seconds, self.words(), self.chars, len(self.texts), timing.cpu_seconds)
+        entry.update({
+            "workers": report.workers, "partitions": report.partitions, "mentions": report.rows["mentions"],
+            "stored": loaded.stored, "errors": len(report.errors), "cluster_start_seconds": round(cluster_start, 2),
+            "load_seconds": round(load_seconds, 3),
+            "note": "to Parquet, cluster started before timing; cpu s: this process (client, nannies)",
+        })
         return entry
 
     def memory_growth(self) -> dict:
@@ -525,7 +559,8 @@ def run(
 
     Returns ``{"runs": {name: {"seconds", "words_per_s", "chars_per_s",
     "articles", "peak_rss_mb", ...}}, "ratios": {"pipeline_vs_word_tokenize",
-    "pipeline_vs_ner", "parallel_vs_single"}, "scaling": {...},
+    "pipeline_vs_ner", "parallel_vs_single", "ingest_vs_ingest_1",
+    "dask_vs_ingest_1"}, "scaling": {...},
     "peak_rss_mb": ..., "machine": {...}, ...}``.  A measure that fails (a
     stage not importable, say) gets ``{"error": ...}`` instead of numbers.
     """
@@ -547,7 +582,9 @@ def run(
         "ner": bench.ner,
         "pipeline": bench.single,
         "parallel": bench.parallel,
+        "ingest_1": lambda: bench.ingest(1),
         "ingest": bench.ingest,
+        "dask": bench.dask,
         "scaling": bench.scale,
         "memory": bench.memory_growth,
     }
@@ -584,6 +621,8 @@ def ratios(runs: dict[str, dict]) -> dict:
         "pipeline_vs_word_tokenize": ratio("pipeline", "word_tokenize"),
         "pipeline_vs_ner": ratio("pipeline", "ner"),
         "parallel_vs_single": ratio("parallel", "pipeline"),
+        "ingest_vs_ingest_1": ratio("ingest", "ingest_1"),
+        "dask_vs_ingest_1": ratio("dask", "ingest_1"),
     }
 
 
@@ -652,7 +691,10 @@ def format_bench(result: dict) -> str:
 
 
 def _run_line(name: str, entry: dict) -> str:
-    label = f"{name} ({entry['jobs']} jobs)" if "jobs" in entry else name
+    label = name
+    for key, unit in (("jobs", "job"), ("workers", "worker")):
+        if key in entry:
+            label = f"{name} ({entry[key]} {unit}{'' if entry[key] == 1 else 's'})"
     if "error" in entry:
         return f"{label:<18}  error: {entry['error']}"
     cpu = f"{entry['cpu_seconds']:.2f}" if "cpu_seconds" in entry else "-"

@@ -445,12 +445,15 @@ def mark_context(text: str, start: int, end: int, width: int = 40) -> str:
 # --------------------------------------------------------------------------- predicting
 
 
-def predict(gold: list[dict], pipeline=None) -> list[dict]:
-    """The project's pipeline on every gold text (``year=None``), in the gold format."""
+def predict(gold: list[dict], pipeline=None, use_model: bool = True) -> list[dict]:
+    """The project's pipeline on every gold text (``year=None``), in the gold format.
+
+    Without ``pipeline``, a ``Pipeline(use_model=use_model)``: the rules and the
+    trained model, or (``use_model=False``) the rules alone."""
     if pipeline is None:
         from extract.pipeline import Pipeline
 
-        pipeline = Pipeline()
+        pipeline = Pipeline(use_model=use_model)
     return [pipeline.extract(article["text"]).to_gold(article["id"]) for article in gold]
 
 
@@ -562,11 +565,12 @@ def _non_blank(offset: int, sentence: str) -> Iterable[tuple[int, str]]:
 # --------------------------------------------------------------------------- end to end
 
 
-def evaluate(gold_path: str | Path, baseline: str | None = None) -> dict:
-    """Load the gold file, predict with the pipeline (or ``baseline="underthesea"``), score."""
+def evaluate(gold_path: str | Path, baseline: str | None = None, use_model: bool = True) -> dict:
+    """Load the gold file, predict with the pipeline (rules + model, or the rules alone
+    with ``use_model=False``) or with ``baseline="underthesea"``, and score."""
     gold = load_gold(gold_path)
     if baseline is None:
-        predicted = predict(gold)
+        predicted = predict(gold, use_model=use_model)
     elif baseline == "underthesea":
         predicted = predict_underthesea(gold)
     else:

@@ -12,22 +12,26 @@ hash of its text.
 from __future__ import annotations
 
 import gzip
-import io
 import hashlib
+import io
 import json
+import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.decode import DecodeError, decode_bytes
+from extract.decode import DecodeError, check_text, decode_bytes
 from extract.normalise import normalise_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-MAX_INPUT_BYTES = 20_000_000  # one file or one JSON line
+MAX_INPUT_BYTES = 20_000_000  # one text or HTML file (compressed or not)
+MAX_JSON_BYTES = 10 * MAX_INPUT_BYTES  # one JSON file (compressed or not): it is read whole
 MAX_ARTICLE_CHARS = 1_000_000
 
 
@@ -69,25 +73,47 @@ def _check_size(text: str) -> None:
         raise DecodeError(f"too large: {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(value: str) -> str:
+    """``value`` with each lone surrogate (``"\\ud800"`` in JSON: not a character,
+    and not encodable as UTF-8) replaced by U+FFFD, as a UTF-8 decoder does for a
+    broken sequence."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def display_name(path: str | Path) -> str:
+    """A file name as text: bytes that are not UTF-8 are written as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def article_from_text(text: str, source: str, article_id: str | None = None, **meta) -> Article:
     """An Article from already-decoded text (NFC applied here)."""
-    text = normalise_text(text)
+    text = normalise_text(valid_unicode(text))
     if not text.strip():
         raise DecodeError("empty text")
+    check_text(text, "text")
     _check_size(text)
-    return Article(id=article_id or "sha-" + text_sha256(text)[:16], text=text, source=source, **meta)
+    meta = {key: valid_unicode(value) if isinstance(value, str) else value for key, value in meta.items()}
+    return Article(id=valid_unicode(article_id) if article_id else "sha-" + text_sha256(text)[:16],
+                   text=text, source=valid_unicode(source), **meta)
 
 
 def article_from_html(html: str, source: str, article_id: str | None = None, **meta) -> Article:
     """Main text, title and date of an HTML page (trafilatura)."""
-    import trafilatura
+    from extract.flatten import MAX_DEPTH, flatten_html
 
-    try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise DecodeError(f"malformed HTML ({type(exc).__name__})") from None
+    doc = _main_text(html)
     if doc is None:
-        raise DecodeError("HTML without extractable main text")
+        # lxml stops at 256 levels of nesting: a deeper page is flattened and read again
+        flat = flatten_html(html)
+        if flat.depth <= MAX_DEPTH:
+            raise DecodeError("HTML without extractable main text")
+        doc = _main_text(flat.html)
+        if doc is None:
+            raise DecodeError(f"HTML nested {flat.depth:,} levels deep, without extractable main text "
+                              f"once flattened to {MAX_DEPTH}")
     data = doc if isinstance(doc, dict) else doc.as_dict()
     text = data.get("text") or ""
     meta.setdefault("title", data.get("title") or None)
@@ -96,24 +122,47 @@ def article_from_html(html: str, source: str, article_id: str | None = None, **m
     return article_from_text(text, source, article_id, **meta)
 
 
+def _main_text(html: str):
+    """trafilatura's main text, title and date of a page, or None."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise DecodeError(f"malformed HTML ({type(exc).__name__})") from None
+
+
 def _json_records(content: str, source: str) -> Iterator[tuple[str, object] | InputError]:
     """(name, record) pairs in input order: a JSON array, a single object, or JSON Lines."""
     stripped = content.lstrip()
     if stripped.startswith("["):
         try:
             records = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+        except (ValueError, RecursionError) as exc:
+            yield InputError(source, f"malformed JSON: {_json_problem(exc, with_line=True)}")
             return
         yield from ((f"{source}:{i + 1}", r) for i, r in enumerate(records))
         return
-    for lineno, line in enumerate(content.splitlines(), 1):
+    # lines end at "\n" only: a JSON string may hold U+2028, U+0085 ... unescaped,
+    # which str.splitlines() would take for line ends
+    for lineno, line in enumerate(content.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            yield f"{source}:{lineno}", json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"{source}:{lineno}", f"malformed JSON line: {exc.msg}")
+            record = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            yield InputError(f"{source}:{lineno}", f"malformed JSON line: {_json_problem(exc)}")
+            continue
+        yield f"{source}:{lineno}", record
+
+
+def _json_problem(exc: Exception, with_line: bool = False) -> str:
+    """What ``json.loads`` found wrong, in one line."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno}" if with_line else exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)  # e.g. an integer of more than 4,300 digits
 
 
 def _json_articles(content: str, source: str) -> Iterator[Article | InputError]:
@@ -144,19 +193,37 @@ def article_from_record(record: object, source: str) -> Article:
     raise DecodeError("JSON line has no non-empty 'text' or 'html'")
 
 
+def _input_limit(name: str) -> int:
+    """The most bytes a file of this name may hold (compressed, and once decompressed)."""
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return MAX_JSON_BYTES if suffixes and suffixes[-1] in JSON_SUFFIXES else MAX_INPUT_BYTES
+
+
 def _read_limited(path: Path) -> bytes:
+    """The file's bytes; a file over its limit is refused from its size, without reading it."""
+    limit = _input_limit(path.name)
     size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise DecodeError(f"too large: {size:,} bytes (limit {MAX_INPUT_BYTES:,})")
-    return path.read_bytes()
+    if size > limit:
+        raise DecodeError(f"too large: {size:,} bytes (limit {limit:,})")
+    with path.open("rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:  # it grew since
+        raise DecodeError(f"too large: over {limit:,} bytes")
+    return data
 
 
-def _gunzip(data: bytes) -> bytes:
+def _gunzip(data: bytes, limit: int = MAX_JSON_BYTES) -> bytes:
+    """Decompressed ``data``; refused (not cut) when it expands beyond ``limit`` bytes,
+    which is read no further (a decompression bomb costs ``limit`` bytes at most)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-            out = f.read(MAX_INPUT_BYTES * 10 + 1)
-    except (OSError, EOFError) as exc:
+            out = f.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
         raise DecodeError(f"bad gzip: {exc}") from None
+    if len(out) > limit:
+        raise DecodeError(f"too large: over {limit:,} bytes once decompressed (limit {limit:,})")
     return out
 
 
@@ -165,7 +232,7 @@ def articles_from_bytes(data: bytes, name: str, suffix: str, stem: str) -> Itera
     try:
         if suffix == ".gz":
             inner = Path(stem)
-            yield from articles_from_bytes(_gunzip(data), name, inner.suffix.lower(), inner.stem)
+            yield from articles_from_bytes(_gunzip(data, _input_limit(stem)), name, inner.suffix.lower(), inner.stem)
             return
         content = decode_bytes(data)
         if suffix in JSON_SUFFIXES:
@@ -188,12 +255,17 @@ def _files_under(path: Path) -> Iterator[Path]:
 
 def read_stdin(stream=None) -> Iterator[Article | InputError]:
     """Standard input: JSON Lines when it starts with '{' or '[', else one text article."""
-    data = (stream or sys.stdin.buffer).read()
+    data = (stream or sys.stdin.buffer).read(MAX_JSON_BYTES + 1)
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
+        if len(data) > MAX_JSON_BYTES:
+            yield InputError("<stdin>", f"too large: over {MAX_JSON_BYTES:,} bytes (limit {MAX_JSON_BYTES:,})")
+            return
         yield from articles_from_bytes(data, "<stdin>", ".jsonl", "stdin")
         return
     try:
+        if len(data) > MAX_INPUT_BYTES:
+            raise DecodeError(f"too large: over {MAX_INPUT_BYTES:,} bytes (limit {MAX_INPUT_BYTES:,})")
         text = decode_bytes(data)
         yield article_from_text(text, "<stdin>")
     except DecodeError as exc:
@@ -212,17 +284,19 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
         elif path.is_file():
             files = [path]
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield InputError(display_name(path), "not a regular file or folder" if path.exists()
+                             else "no such file or folder")
             continue
         for file in files:
-            name = str(file)
+            name = display_name(file)
             try:
                 data = _read_limited(file)
             except (OSError, DecodeError) as exc:
                 yield InputError(name, str(exc) if isinstance(exc, DecodeError) else exc.strerror or str(exc))
                 continue
             suffix = file.suffix.lower()
-            yield from articles_from_bytes(data, name, suffix, file.stem if suffix != ".gz" else file.name[:-3])
+            stem = display_name(file.stem if suffix != ".gz" else file.name[:-3])
+            yield from articles_from_bytes(data, name, suffix, stem)
 
 
 @dataclass
@@ -249,6 +323,7 @@ def ingest_paths(paths, db, jobs: int = 1, use_model: bool = True, timeout: floa
     input becomes an ``InputError`` (passed to ``on_error`` and written to the
     ``errors`` table).  An article whose text is stored already is not run again.
     """
+    import sqlite3
     from collections import deque
 
     from extract import store
@@ -261,9 +336,14 @@ def ingest_paths(paths, db, jobs: int = 1, use_model: bool = True, timeout: floa
     def write_oldest() -> None:
         article, future = pending.popleft()
         outcome = _outcome(future, article, timeout)
+        if not isinstance(outcome, InputError):
+            try:
+                written = store.write_article(conn, article, outcome)
+            except sqlite3.IntegrityError as exc:  # rolled back whole: an error row, the batch goes on
+                outcome = InputError(f"{article.source} (article {article.id})", f"not stored: {exc}")
         if isinstance(outcome, InputError):
             _record_error(conn, report, outcome, on_error)
-        elif store.write_article(conn, article, outcome):
+        elif written:
             report.stored += 1
         else:
             report.unchanged += 1

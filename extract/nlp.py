@@ -5,9 +5,14 @@ underthesea (aligned to the text) followed by the extractor components, in
 this order: chrome (where the article body ends), people (PERSON, RANK,
 POSITION, ORG, LOC), documents (DOC), dates (DATE), percents (PERCENT).  Each
 component calls its extractor's pure finder on ``doc.text`` and adds the
-mentions through ``extract.spans.add_mentions``.
+mentions through ``extract.spans.add_mentions``.  With ``use_model`` (the
+default) the trained NER model follows (``vnextract_ner``, sourced from the
+saved model, see ``extract.model``) and ``vnextract_model_mentions`` adds the
+model's entities that do not conflict with the rules' mentions.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,12 +67,21 @@ def percents_component(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp() -> Language:
-    """Blank Vietnamese pipeline: underthesea tokenizer + the rule components."""
+def build_nlp(use_model: bool = True, model_path: Path | None = None) -> Language:
+    """Blank Vietnamese pipeline: underthesea tokenizer + the rule components, then
+    (``use_model``) the NER model from ``model_path`` (default
+    ``extract.model.default_model_path()``) and the component that combines them.
+    Raises ``extract.model.ModelNotFoundError`` when the model folder is missing."""
     import spacy
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    if use_model:
+        from extract import model
+
+        trained = model.load_model(model_path)
+        nlp.add_pipe("ner", name=model.NER_COMPONENT, source=trained)
+        nlp.add_pipe("vnextract_model_mentions")
     return nlp

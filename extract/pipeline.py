@@ -6,8 +6,10 @@
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -51,23 +53,34 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for group in by_label.values():
         group.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[Mention] = []
+        # the spans taken so far never overlap, so sorted by start they are sorted
+        # by end too: only the last one starting before m.end can overlap m
+        # (a bisection, not a scan of every span taken: O(n log n), not O(n²))
+        starts: list[int] = []
+        ends: list[int] = []
         for m in group:
-            if all(m.end <= t.start or m.start >= t.end for t in taken):
-                taken.append(m)
-        kept.extend(taken)
+            i = bisect.bisect_left(starts, m.end)
+            if i == 0 or ends[i - 1] <= m.start:
+                starts.insert(i, m.start)
+                ends.insert(i, m.end)
+                kept.append(m)
     kept.sort(key=lambda m: (m.start, -m.end, m.label))
     return kept
 
 
 class Pipeline:
-    """Load once, run on many texts."""
+    """Load once, run on many texts.
 
-    def __init__(self, use_model: bool = True) -> None:
+    ``use_model`` (the default): the rules and the trained NER model together
+    (``extract.model``; ``model_path`` overrides where it is read from);
+    ``use_model=False``: the rules alone.
+    """
+
+    def __init__(self, use_model: bool = True, model_path: str | Path | None = None) -> None:
         from extract.nlp import build_nlp
 
         self.use_model = use_model
-        self.nlp = build_nlp()
+        self.nlp = build_nlp(use_model=use_model, model_path=Path(model_path) if model_path else None)
 
     def make_doc(self, text: str, year: int | None = None) -> Doc:
         doc = self.nlp.make_doc(text)

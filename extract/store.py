@@ -93,8 +93,11 @@ CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     input TEXT NOT NULL,
     reason TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TEXT NOT NULL,
+    last_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX IF NOT EXISTS errors_input ON errors(input, reason);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     id UNINDEXED, title, text, tokenize = "unicode61 remove_diacritics 2"
 );
@@ -120,8 +123,28 @@ def connect(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
+    try:  # idempotent (every statement is IF NOT EXISTS) and all or nothing: never a half-made store
+        conn.executescript(f"BEGIN IMMEDIATE;\n{SCHEMA}\nCOMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    _add_error_attempts(conn)
     return conn
+
+
+def _add_error_attempts(conn: sqlite3.Connection) -> None:
+    """A store made before errors counted attempts gets the two columns (once, whoever connects first)."""
+    def has_attempts() -> bool:
+        return any(row[1] == "attempts" for row in conn.execute("PRAGMA table_info(errors)"))
+
+    if has_attempts():
+        return
+    with transaction(conn):
+        if not has_attempts():
+            conn.execute("ALTER TABLE errors ADD COLUMN last_at TEXT")
+            conn.execute("ALTER TABLE errors ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1")
+            conn.execute("UPDATE errors SET last_at = at")
 
 
 def connect_readonly(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
@@ -132,12 +155,21 @@ def connect_readonly(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
     conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute("PRAGMA query_only = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.set_authorizer(_deny_attach)
+    conn.set_authorizer(_read_only_authorizer)
     return conn
 
 
-def _deny_attach(action, arg1, arg2, dbname, source):
+# pragmas that take an argument and only read (``PRAGMA table_info(articles)``)
+_READ_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list"}
+
+
+def _read_only_authorizer(action, arg1, arg2, dbname, source):
+    """``mode=ro`` and ``query_only`` already refuse every write to the store; this also
+    refuses what would open or write another file (ATTACH, and VACUUM INTO, which
+    attaches its target) and pragmas that set something (``PRAGMA query_only = OFF``)."""
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READ_PRAGMAS:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
@@ -235,7 +267,9 @@ def write_article(conn: sqlite3.Connection, article: Article, result: Extraction
     """Store one article with its mentions and records in one transaction.
 
     Returns False (and writes nothing) when the same text is already stored,
-    under this id or another; an article whose text changed replaces the old one.
+    under this id or another; an article whose text changed replaces the old one
+    (and when its new text is stored already under another id, the old one is
+    removed and False returned: a text is never stored twice).
     """
     return write_rows(conn, article_rows(article, result))
 
@@ -249,6 +283,8 @@ def write_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> bool:
             return False
         if state == "changed":
             delete_article(conn, article["id"])
+            if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (article["sha256"],)).fetchone():
+                return False  # its new text is stored already, under another id: the old text goes, no copy
         for table in ARTICLE_TABLES:
             if rows.get(table):
                 columns = list(rows[table][0])
@@ -275,8 +311,21 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
 
 
 def write_error(conn: sqlite3.Connection, input_name: str, reason: str) -> None:
+    """Record that ``input_name`` failed for ``reason``.
+
+    One row per input and reason: an ingest run again on the same inputs (after
+    a crash, or to add new files) counts another ``attempts`` and sets
+    ``last_at``; ``at`` stays the first time.
+    """
+    at = now()
     with transaction(conn):
-        conn.execute("INSERT INTO errors (input, reason, at) VALUES (?,?,?)", (input_name, reason, now()))
+        updated = conn.execute(
+            "UPDATE errors SET last_at = ?, attempts = attempts + 1 "
+            "WHERE id = (SELECT max(id) FROM errors WHERE input = ? AND reason = ?)",
+            (at, input_name, reason)).rowcount
+        if not updated:
+            conn.execute("INSERT INTO errors (input, reason, at, last_at) VALUES (?,?,?,?)",
+                         (input_name, reason, at, at))
 
 
 

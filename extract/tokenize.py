@@ -20,11 +20,45 @@ _NON_SPACE = regex.compile(r"\S+")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 
 
+# Two costs of underthesea grow faster than the text, so long texts are given to
+# it in bounded pieces (the words are aligned to the unchanged text afterwards,
+# so offsets and ``doc.text`` are not affected):
+# - its regex tokenizer backtracks over a whole run of non-space characters at
+#   every token in it (its URL and hyphenated-word patterns): a run of n
+#   characters such as "12-12-12-..." costs O(n²) (64,000 characters took 29 s).
+#   The longest run in 10,000 press articles is 202 characters; a longer run is
+#   given to it with a space every LONG_RUN characters.
+# - its CRF holds the features of the whole text at once, about 4.5 kB a token:
+#   400,000 characters of one-character tokens peaked at 2 GB.  A text longer
+#   than SEGMENT_CHARS (the longest of those articles has 23,418) is segmented
+#   SEGMENT_CHARS at a time, cut after a line break where there is one.
+LONG_RUN = 256
+SEGMENT_CHARS = 50_000
+_LONG_RUN = regex.compile(rf"\S{{{LONG_RUN}}}(?=\S)")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` in consecutive pieces of at most SEGMENT_CHARS, cut after a line
+    break, else after a space, else anywhere."""
+    pieces = []
+    start = 0
+    while len(text) - start > SEGMENT_CHARS:
+        limit = start + SEGMENT_CHARS
+        cut = text.rfind("\n", start + 1, limit) + 1 or text.rfind(" ", start + 1, limit) + 1 or limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def segment_words(text: str) -> list[str]:
     """underthesea's word segmentation, characters left as they are where it can."""
     from underthesea import word_tokenize  # imported lazily: loading it costs ~1 s
 
-    return word_tokenize(text, use_token_normalize=False)
+    words: list[str] = []
+    for piece in _pieces(text):
+        words.extend(word_tokenize(_LONG_RUN.sub(r"\g<0> ", piece), use_token_normalize=False))
+    return words
 
 
 def _same(a: str, b: str) -> bool:

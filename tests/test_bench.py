@@ -63,7 +63,8 @@ def test_timing_helpers():
     assert bench.throughput(2.0, 1000, 5000, 4, cpu_seconds=1.5)["cpu_seconds"] == 1.5
     assert bench.chunked(list(range(5)), 2) == [[0, 1], [2, 3], [4]]
     runs = {"word_tokenize": {"words_per_s": 200.0}, "pipeline": {"words_per_s": 100.0}, "parallel": {"words_per_s": 180.0}}
-    assert bench.ratios(runs) == {"pipeline_vs_word_tokenize": 0.5, "pipeline_vs_ner": None, "parallel_vs_single": 1.8}
+    assert bench.ratios(runs) == {"pipeline_vs_word_tokenize": 0.5, "pipeline_vs_ner": None, "parallel_vs_single": 1.8,
+                                  "ingest_vs_ingest_1": None, "dask_vs_ingest_1": None}
 
 
 def test_peak_rss_is_sampled():
@@ -123,7 +124,7 @@ def test_run_underthesea_measures(tmp_path):
 def test_run_everything_small():
     result = bench.run(articles=3, repeats=1, jobs=2, source=RAW)
     assert {"runs", "ratios", "scaling", "peak_rss_mb", "machine"} <= set(result)
-    assert set(result["runs"]) == {"word_tokenize", "ner", "pipeline", "parallel", "ingest"}
+    assert set(result["runs"]) == {"word_tokenize", "ner", "pipeline", "parallel", "ingest_1", "ingest", "dask"}
     for name, entry in result["runs"].items():
         assert "error" not in entry, (name, entry.get("error"), entry.get("trace"))
         assert RUN_KEYS <= set(entry)
@@ -131,6 +132,11 @@ def test_run_everything_small():
     assert result["runs"]["parallel"]["mentions"] == result["runs"]["pipeline"]["mentions"]
     assert all(entry["cpu_seconds"] > 0 for entry in result["runs"].values())
     assert result["runs"]["ingest"]["stored"] == 3  # the cycled copy is stored too
+    assert (result["runs"]["ingest_1"]["jobs"], result["runs"]["ingest_1"]["stored"]) == (1, 3)
+    dask = result["runs"]["dask"]
+    assert (dask["workers"], dask["stored"], dask["errors"]) == (2, 3, 0)
+    assert dask["mentions"] == result["runs"]["pipeline"]["mentions"]
+    assert "dask (2 workers)" in bench.format_bench(result)
     assert all(value > 0 for value in result["ratios"].values())
     assert [p["articles"] for p in result["scaling"]["points"]] == [3, 6, 12]
     assert all(p["seconds"] > 0 for p in result["scaling"]["points"])

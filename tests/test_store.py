@@ -90,3 +90,35 @@ def test_readonly_connection_cannot_write_or_attach(tmp_path, conn):
         ro.execute(f"ATTACH DATABASE '{tmp_path / 'other.db'}' AS other")
     assert not (tmp_path / "other.db").exists()
     assert ro.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+
+
+def test_a_text_changed_to_one_stored_under_another_id_is_not_stored_twice(conn):
+    # found by `make fuzz`: the insert broke the UNIQUE sha256 and the ingest died with a traceback
+    other = TEXT + " Bài khác."
+    store.write_article(conn, Article("a", TEXT, "a.txt"), extraction())
+    store.write_article(conn, Article("b", other, "b.txt"), extraction(other))
+    assert not store.write_article(conn, Article("a", other, "a.txt"), extraction(other))
+    assert conn.execute("SELECT id, text FROM articles").fetchall() == [("b", other)]
+    assert conn.execute("SELECT DISTINCT article_id FROM mentions").fetchall() == [("b",)]
+
+
+def test_an_error_met_again_counts_an_attempt_not_a_row(conn):
+    store.write_error(conn, "bad.txt", "binary input")
+    store.write_error(conn, "bad.txt", "binary input")
+    store.write_error(conn, "bad.txt", "empty input")
+    assert conn.execute("SELECT input, reason, attempts, at <= last_at FROM errors ORDER BY id").fetchall() == [
+        ("bad.txt", "binary input", 2, 1), ("bad.txt", "empty input", 1, 1)]
+
+
+def test_a_store_made_before_error_attempts_gets_the_columns(tmp_path):
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("CREATE TABLE errors (id INTEGER PRIMARY KEY AUTOINCREMENT, input TEXT NOT NULL, "
+                "reason TEXT NOT NULL, at TEXT NOT NULL)")
+    old.execute("INSERT INTO errors (input, reason, at) VALUES ('x.txt', 'empty input', '2026-01-01T00:00:00+00:00')")
+    old.commit()
+    old.close()
+    conn = store.connect(tmp_path / "old.db")
+    store.write_error(conn, "x.txt", "empty input")
+    assert conn.execute("SELECT input, attempts, at, last_at > at FROM errors").fetchall() == [
+        ("x.txt", 2, "2026-01-01T00:00:00+00:00", 1)]
+    conn.close()

@@ -51,3 +51,27 @@ def test_doc_text_equals_text_on_bench_articles(tokenizer, shared_corpus):
                 break
             text = unicodedata.normalize("NFC", json.loads(line)["text"])
             assert tokenizer(text).text == text
+
+
+def test_a_long_run_without_spaces_is_segmented_in_linear_time(tokenizer):
+    # underthesea's regex backtracks over the whole run at every token: 64,000 characters of
+    # "12-12-..." took 29 s and 400,000 over 800 s; cut every LONG_RUN characters for it, linear
+    import time
+
+    text = "12-" * 40_000 + " Thiếu tướng Hồ Văn Thái"
+    began = time.monotonic()
+    doc = tokenizer(text)
+    assert time.monotonic() - began < 30  # about 3 s on a 2-core machine
+    assert doc.text == text
+    assert [t.text for t in doc][-2:] == ["Thiếu tướng", "Hồ Văn Thái"]  # the words after it as usual
+
+
+def test_a_long_text_is_segmented_in_pieces_that_still_align(tokenizer, monkeypatch):
+    import extract.tokenize as tokenize
+
+    text = "\n".join(f"Đại tá Ngô Đức Thọ phát biểu lần {i}." for i in range(400))
+    whole = [t.text for t in tokenizer(text)]
+    monkeypatch.setattr(tokenize, "SEGMENT_CHARS", 1_000)  # cut after a line break every 1,000 characters
+    assert len(tokenize._pieces(text)) > 10 and "".join(tokenize._pieces(text)) == text
+    doc = tokenizer(text)
+    assert doc.text == text and [t.text for t in doc] == whole

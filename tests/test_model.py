@@ -1,0 +1,227 @@
+"""Tests for ``extract.model``: the committed NER model and how its spans join the rules'."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract import model
+from extract.evaluate import load_gold, predict, score
+from extract.pipeline import Pipeline
+from extract.records import Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_GOLD = ROOT / "corpus" / "annotated" / "seeds.jsonl"
+HELDOUT_GOLD = ROOT / "corpus" / "annotated" / "heldout.jsonl"
+RAW = ROOT / "corpus" / "raw"
+NESTING = {("LOC", "ORG"), ("LOC", "POSITION"), ("ORG", "POSITION"), ("LOC", "DOC"), ("ORG", "DOC")}
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline(use_model=False)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[dict]:
+    return load_gold(SEEDS_GOLD)
+
+
+def _spans(extraction) -> set[tuple[int, int, str]]:
+    return {(m.start, m.end, m.label) for m in extraction.mentions}
+
+
+# --------------------------------------------------------------------------- the committed model
+
+
+def test_default_model_is_the_committed_folder():
+    path = model.default_model_path()
+    assert path == ROOT / "models" / f"{model.MODEL_NAME}-{model.MODEL_VERSION}"
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    assert meta["version"] == model.MODEL_VERSION
+    assert set(model.MODEL_LABELS) <= set(meta["labels"]["ner"])
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size < 30 * 2**20, f"the model is {size / 2**20:.1f} MB"
+
+
+def test_pipeline_runs_with_the_model_and_no_network():
+    """A fresh process whose sockets cannot connect loads the model from models/ and extracts."""
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from extract.pipeline import Pipeline\n"
+        "p = Pipeline()\n"
+        "assert 'vnextract_ner' in p.nlp.pipe_names, p.nlp.pipe_names\n"
+        "print(len(p.extract(open(%r, encoding='utf-8').read()).mentions))\n" % str(RAW / "qk9-can-tho-2023.txt")
+    )
+    env = {k: v for k, v in os.environ.items() if k != model.MODEL_ENV}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) > 50
+
+
+def test_no_model_is_the_rules_alone(rules, pipeline):
+    assert "vnextract_ner" not in rules.nlp.pipe_names
+    assert pipeline.nlp.pipe_names[-2:] == ["vnextract_ner", "vnextract_model_mentions"]
+    assert pipeline.nlp.pipe_names[:-2] == rules.nlp.pipe_names
+
+
+@pytest.mark.parametrize("seed_id", ["qk1-bac-giang-2019", "qk9-can-tho-2023"])
+def test_seeds_keep_their_gold_spans_and_records_with_the_model(pipeline, seeds, seed_id):
+    gold = next(a for a in seeds if a["id"] == seed_id)
+    got = pipeline.extract(gold["text"]).to_gold(seed_id)
+    assert {(s["start"], s["end"], s["label"]) for s in got["spans"]} == {
+        (s["start"], s["end"], s["label"]) for s in gold["spans"]
+    }
+    assert got["people"] == gold["people"]
+
+
+def test_the_model_only_adds_spans(pipeline, rules, seeds):
+    text = (
+        "Sáng 12-3, tại Hà Nội, Công ty Cổ phần Sữa Vinamilk ký thỏa thuận với Tập đoàn Điện lực Việt Nam. "
+        "Ông Lê Văn Tám, Giám đốc Sở Tài chính tỉnh Quảng Ngãi, cho biết tỉnh Quảng Ngãi đã hoàn thành kế hoạch."
+    )
+    for t in [text] + [a["text"] for a in seeds]:
+        assert _spans(rules.extract(t)) <= _spans(pipeline.extract(t))
+
+
+def test_extract_cli_no_model_prints_the_rules_alone(rules):
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    path = RAW / "qk1-bac-giang-2019.txt"
+    result = CliRunner().invoke(app, ["extract", "--no-model", str(path)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    text = path.read_text("utf-8")
+    assert record["spans"] == rules.extract(text).to_gold(record["id"])["spans"]
+
+
+def test_extraction_is_deterministic(pipeline):
+    text = (RAW / "qk9-can-tho-2023.txt").read_text("utf-8")
+    first = pipeline.extract(text).to_gold("a")
+    assert pipeline.extract(text).to_gold("a") == first
+    assert Pipeline().extract(text).to_gold("a") == first
+
+
+# --------------------------------------------------------------------------- the combination rule
+
+
+def _crosses(a: Mention, b: Mention) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+
+def _check_combination(extraction) -> int:
+    """Every model span against every rule span of the same extraction; the number of model spans."""
+    added = [m for m in extraction.mentions if m.attrs.get("source") == model.SOURCE]
+    ruled = [m for m in extraction.mentions if m.attrs.get("source") != model.SOURCE]
+    for m in added:
+        assert m.label in model.MODEL_LABELS
+        assert m.text[:1].isupper() or m.text[:1].isdigit(), m
+        for r in ruled:
+            assert not _crosses(m, r), (m, r)
+            overlap = m.start < r.end and r.start < m.end
+            if overlap:
+                assert (m.start, m.end) != (r.start, r.end), (m, r)
+                assert m.label != r.label, (m, r)
+                inner, outer = (m, r) if r.start <= m.start and m.end <= r.end else (r, m)
+                assert (inner.label, outer.label) in NESTING, (m, r)
+    return len(added)
+
+
+def test_no_model_span_conflicts_with_a_rule_span(pipeline, seeds):
+    texts = [a["text"] for a in seeds] + [
+        "Phó Thủ tướng Vương Đình Huệ làm việc với Ngân hàng Nhà nước Việt Nam và UBND TP Hồ Chí Minh.",
+        "Đoàn công tác của Bộ Ngoại giao Hàn Quốc thăm Trường Đại học Bách khoa Đà Nẵng.",
+    ]
+    for text in texts:
+        _check_combination(pipeline.extract(text))
+
+
+@pytest.mark.shared
+def test_no_model_span_conflicts_on_dev_articles(pipeline, shared_corpus):
+    added = 0
+    for path in sorted((shared_corpus / "dev").glob("*.txt"))[:40]:
+        added += _check_combination(pipeline.extract(path.read_text("utf-8")))
+    assert added > 0  # the model does add spans on real articles
+
+
+def _m(start: int, end: int, label: str, text: str = "X") -> Mention:
+    return Mention(start, end, label, text)
+
+
+# fmt: off
+COMBINE_CASES = [
+    # (model span, rule spans, kept?)
+    ("crossing a rule span",           _m(5, 15, "ORG"),    [_m(10, 20, "POSITION")], False),
+    ("same label, inside",             _m(5, 10, "ORG"),    [_m(0, 20, "ORG")],       False),
+    ("same label, around",             _m(0, 20, "ORG"),    [_m(5, 10, "ORG")],       False),
+    ("same bounds, other label",       _m(0, 10, "LOC"),    [_m(0, 10, "ORG")],       False),
+    ("LOC inside a rule ORG",          _m(5, 10, "LOC"),    [_m(0, 10, "ORG")],       True),
+    ("ORG around a rule LOC",          _m(0, 20, "ORG"),    [_m(10, 20, "LOC")],      True),
+    ("ORG inside a rule POSITION",     _m(7, 20, "ORG"),    [_m(0, 20, "POSITION")],  True),
+    ("ORG around a rule POSITION",     _m(0, 30, "ORG"),    [_m(0, 20, "POSITION")],  False),
+    ("PERSON inside a rule LOC",       _m(3, 12, "PERSON"), [_m(0, 12, "LOC")],       False),
+    ("LOC around a rule ORG",          _m(0, 30, "LOC"),    [_m(5, 20, "ORG")],       False),
+    ("PERSON next to a RANK",          _m(12, 23, "PERSON"), [_m(0, 11, "RANK")],     True),
+    ("lower-case start",               _m(0, 5, "ORG", "báo X"), [],                  False),
+    ("digit start",                    _m(0, 5, "ORG", "5 Y"), [],                    True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("case", COMBINE_CASES, ids=[c[0] for c in COMBINE_CASES])
+def test_combine(case):
+    _, span, rule_spans, kept = case
+    assert model.combine(rule_spans, [span]) == ([span] if kept else [])
+
+
+# --------------------------------------------------------------------------- a missing model
+
+
+def test_a_missing_model_fails_with_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv(model.MODEL_ENV, str(tmp_path / "nowhere"))
+    with pytest.raises(model.ModelNotFoundError, match="no NER model at .*nowhere.*--no-model"):
+        Pipeline()
+    assert Pipeline(use_model=False).extract("Thủ tướng Nguyễn Xuân Phúc.").mentions
+
+
+def test_cli_names_the_missing_model_in_one_line(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    monkeypatch.setenv(model.MODEL_ENV, str(tmp_path / "nowhere"))
+    for args in (["extract", str(RAW)], ["evaluate", str(SEEDS_GOLD)], ["ingest", str(RAW), "--db", str(tmp_path / "s.db")]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.strip().splitlines() == [
+            f"vnextract: error: no NER model at {tmp_path / 'nowhere'}: build it with `make model` "
+            f"(needs ../shared/corpus), point {model.MODEL_ENV} at a model folder, or run with --no-model (rules alone)"
+        ]
+    assert not (tmp_path / "s.db").exists()
+
+
+# --------------------------------------------------------------------------- what the model is for
+
+
+@pytest.mark.shared
+def test_the_model_helps_on_the_heldout_articles(shared_corpus, rules, pipeline):
+    """Rules + model beat the rules alone on ORG + LOC and keep PERSON, on articles never trained on."""
+    gold = load_gold(HELDOUT_GOLD)
+    alone = score(gold, predict(gold, rules))["spans"]
+    both = score(gold, predict(gold, pipeline))["spans"]
+
+    def f1(s, labels):
+        tp, fp, fn = (sum(s[label][k] for label in labels) for k in ("tp", "fp", "fn"))
+        return 2 * tp / (2 * tp + fp + fn)
+
+    assert f1(both, ("ORG", "LOC")) > f1(alone, ("ORG", "LOC"))
+    assert both["PERSON"]["f1"] >= alone["PERSON"]["f1"]
