@@ -359,13 +359,18 @@ def bench(
     memory_articles: Annotated[int, typer.Option(
         help="Also stream this many articles through one process and report its RSS as they go (e.g. 10000).")] = 0,
     memory_step: Annotated[int, typer.Option(help="Articles between two memory samples.")] = 1000,
+    measure: Annotated[list[str] | None, typer.Option(
+        "--measure", help="Only these measures (repeatable); default: all but memory.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Throughput and memory of the pipeline against underthesea, in one run."""
     from extract import bench as benchmark
 
-    result = benchmark.run(articles=articles, jobs=jobs, repeats=repeats, source=source,
-                           memory_articles=memory_articles, memory_step=memory_step)
+    try:
+        result = benchmark.run(articles=articles, jobs=jobs, repeats=repeats, source=source, measures=measure,
+                               memory_articles=memory_articles, memory_step=memory_step)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:

@@ -90,7 +90,18 @@ class Pipeline:
         return doc
 
     def extract(self, text: str, year: int | None = None, keep_doc: bool = False) -> Extraction:
-        """Run the pipeline on one NFC text (see ``extract.normalise.normalise_text``)."""
+        """Run the pipeline on one NFC text (see ``extract.normalise.normalise_text``).
+
+        Unless the ``Doc`` is kept, the article is processed in a spaCy memory
+        zone: the word strings it adds to the vocabulary are freed afterwards, so
+        a long-running ingest does not grow with every new word it meets.
+        """
+        if keep_doc:
+            return self._extract(text, year, keep_doc=True)
+        with self.nlp.memory_zone():
+            return self._extract(text, year, keep_doc=False)
+
+    def _extract(self, text: str, year: int | None, keep_doc: bool) -> Extraction:
         doc = self.make_doc(text, year)
         mentions = resolve_overlaps(spans.doc_mentions(doc))
         return Extraction(
