@@ -1,22 +1,46 @@
 """The trained NER model (PERSON, ORG, LOC) and how its spans join the rules' spans.
 
-The model is a spaCy ``ner`` component trained by ``extract.train`` (``make
-model``) and committed under ``models/vnextract-ner-<version>/``.  It runs on
-the same ``Doc`` as the rules (underthesea words from ``extract.tokenize``),
-after them, and ``vnextract_model_mentions`` adds its entities to the
-article's mentions by one rule:
+The model is a spaCy ``tagger`` over entity tags (``B-ORG``, ``I-ORG``,
+``O`` ... one per underthesea word) trained by ``extract.train`` (``make
+model``) and committed under ``models/vnextract-ner-<version>/``: a tagger
+costs its tok2vec and one softmax per word, where spaCy's ``ner`` adds a
+transition system that cost about 9 µs per word more.  It runs on the same
+``Doc`` as the rules (underthesea words from ``extract.tokenize``), after them;
+``vnextract_model_mentions`` reads its tags into ``doc.ents`` (an ``I-`` tag
+after ``O`` or another label opens an entity, as conlleval does) and joins
+those entities to the article's mentions.  The combination rule (chosen by measuring variants, see
+the README section "The model"):
 
-* the rules own every label, and every span they find is kept as it is;
-* a model span (PERSON, ORG or LOC) is added only when it does not conflict
-  with any rule span, where two spans conflict when they overlap and are not a
-  nesting the guideline allows.  The allowed nestings (inner in outer) are
-  LOC in ORG, LOC or ORG in POSITION, LOC or ORG in DOC.  So a model span that
-  crosses a rule span's boundary, overlaps a rule span of its own label, has
-  the same boundaries as a rule span of another label, holds a rule span it
-  may not hold (an ORG around a POSITION, a LOC around an ORG) or sits inside
-  one (a PERSON inside a LOC: ``TP Hồ Chí Minh``) is left out;
-* a model span must start with an upper-case letter or a digit (names in this
-  press are capitalised; the rules' lexicons cover the lower-case cases).
+* **The rules own RANK, POSITION, DOC, DATE, PERCENT and every span they
+  find.**  A rule span is never moved or dropped, with one exception below.
+* **The model adds LOC and PERSON spans** where they do not conflict with any
+  rule span.  Two spans conflict when they overlap and are not a nesting the
+  guideline allows (inner in outer: LOC in ORG, LOC or ORG in POSITION, LOC or
+  ORG in DOC).  So a model span that crosses a rule span's boundary, overlaps
+  a rule span of its own label, has the same boundaries as a rule span of
+  another label, holds a rule span it may not hold (a LOC around an ORG) or
+  sits inside one it may not sit in (a PERSON inside a LOC: ``TP Hồ Chí
+  Minh``) is left out.
+* **ORG: the model only extends the rules.**  A model ORG that strictly
+  contains one or more rule ORGs (and conflicts with nothing else) replaces
+  them: ``[Công ty cổ phần nghe nhìn Toàn Cầu AVG]`` for the rules'
+  ``Công ty cổ phần nghe`` + ``AVG``, when it ends where one of them ends or
+  on a capitalised word or a number, and, inside a rule POSITION, starts
+  where one of them starts (the rules own the cut between a title and its
+  body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``).  A model ORG where the rules
+  found no ORG is not added: measured, those were mostly generic bodies.
+* **A model span must look like a name** (``name_shape_ok``): it starts with a
+  capital or a digit and ends with a letter or a digit, does not start with an
+  office title or rank (``Tướng Căn``: those are POSITION and RANK, the
+  rules' own), a LOC has two syllables or more, each capitalised, is not an
+  acronym and not a Vietnamese full name (one-syllable places and abbreviations are the
+  lexicon's, with its own ambiguity checks: ``Anh``, ``Nga``), an ORG right
+  after a plural or a number is generic (``hai Bộ Quốc phòng``), a PERSON
+  or LOC right after a street word or a house number names a street or a
+  bridge (``số 5 Trần Thánh Tông``, ``cầu Việt Trì``), and a PERSON is a full
+  name: two or more capitalised syllables, no
+  acronym or digit, starting with a known surname or written in a foreign
+  spelling (``Gabriel Paletta``).
 
 The model folder is ``models/vnextract-ner-<version>/`` beside the package, or
 the folder named by the environment variable ``VNEXTRACT_MODEL``.
@@ -24,12 +48,17 @@ the folder named by the environment variable ``VNEXTRACT_MODEL``.
 from __future__ import annotations
 
 import os
+import unicodedata
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
+import numpy
+import regex
+from spacy.attrs import TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
 
 from extract import spans
 from extract.records import Mention
@@ -38,17 +67,38 @@ MODEL_NAME = "vnextract-ner"
 MODEL_VERSION = "0.1.0"
 MODEL_ENV = "VNEXTRACT_MODEL"
 MODEL_LABELS = ("PERSON", "ORG", "LOC")
-NER_COMPONENT = "vnextract_ner"
+NER_COMPONENT = "vnextract_ner"  # the model's component in the extraction pipeline
+TAGGER = "entity_tagger"  # its name in the saved model
+# tag hash -> (IOB prefix, label); "O" and anything else is outside an entity
+_TAG_KINDS = {hash_string(f"{iob}-{label}"): (iob, label) for label in MODEL_LABELS for iob in "BI"}
+_OUTSIDE = hash_string("O")
 SOURCE = "model"  # Mention.attrs["source"] of a span the model added
+
+ADDS = frozenset({"PERSON", "LOC"})  # labels the model may add where the rules found nothing
+EXTENDS = frozenset({"ORG"})  # labels whose rule spans a longer model span may replace
 
 # (inner label, outer label) pairs that may nest (ANNOTATION.md: different labels nest)
 ALLOWED_NESTING = frozenset(
     {("LOC", "ORG"), ("LOC", "POSITION"), ("ORG", "POSITION"), ("LOC", "DOC"), ("ORG", "DOC")}
 )
 
+# one Vietnamese syllable with its marks stripped: initial consonant, vowels, final consonant
+_VIETNAMESE_SYLLABLE = regex.compile(
+    r"""^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?   # initial
+        [aeiouy]{1,3}                                                # vowels
+        (?:ch|ng|nh|[cmnpt])?$                                       # final""",
+    regex.VERBOSE,
+)
+_BARE_WORD_TITLES = ("tướng",)  # "Tướng Căn": the bare word is no rank (ANNOTATION.md) but a title
+# a name right after these words (or after a house number) names a street or a bridge: no PERSON, no LOC
+_STREET_BEFORE = frozenset({"đường", "phố", "cầu", "ngõ", "hẻm", "số"})
+
 
 class ModelNotFoundError(FileNotFoundError):
     """The model folder is missing or is not a spaCy pipeline."""
+
+
+# --------------------------------------------------------------------------- loading
 
 
 def models_dir() -> Path:
@@ -63,7 +113,7 @@ def default_model_path() -> Path:
 
 
 def check_model_path(path: Path) -> Path:
-    if not (path / "config.cfg").is_file() or not (path / "ner").is_dir():
+    if not (path / "config.cfg").is_file() or not (path / TAGGER).is_dir():
         raise ModelNotFoundError(
             f"no NER model at {path}: build it with `make model` (needs ../shared/corpus), "
             f"point {MODEL_ENV} at a model folder, or run with --no-model (rules alone)"
@@ -83,9 +133,103 @@ def _load(path: Path) -> Language:
     return spacy.load(path)
 
 
-def conflicts(inner_or_outer: Mention, other: Mention) -> bool:
+# --------------------------------------------------------------------------- name shapes
+
+
+def _bare(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_foreign(syllable: str) -> bool:
+    """Not a possible Vietnamese syllable (``Gabriel``, ``Kucka``, ``Trump``)."""
+    return not _VIETNAMESE_SYLLABLE.match(_bare(syllable))
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals and no lower-case letter (``BBC``, ``HĐND``, ``CV-BCĐ``)."""
+    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+
+
+def _starts_with_surname(text: str) -> bool:
+    from extract.lexicons import surnames
+    from extract.normalise import fold_text
+
+    return fold_text(text.split()[0]) in surnames()
+
+
+def is_full_name(text: str) -> bool:
+    """ANNOTATION.md's PERSON: family and given name; Vietnamese names start with a known surname."""
+    syllables = text.split()
+    if len(syllables) < 2 or not all(s[:1].isupper() and s.isalpha() and not is_acronym(s) for s in syllables):
+        return False
+    return _starts_with_surname(text) or any(is_foreign(s) for s in syllables)
+
+
+@cache
+def _title_keys() -> tuple[frozenset, int]:
+    from extract.lexicons import key_of, load_lexicon
+
+    keys = set(load_lexicon("titles").entries) | set(load_lexicon("ranks").entries)
+    keys |= {key_of(w) for w in _BARE_WORD_TITLES}
+    return frozenset(keys), max(len(k.split()) for k in keys)
+
+
+def starts_with_title(text: str) -> bool:
+    from extract.lexicons import key_of
+
+    keys, longest = _title_keys()
+    syllables = key_of(text).split()
+    return any(" ".join(syllables[:n]) in keys for n in range(1, min(longest, len(syllables)) + 1))
+
+
+def _word_before(text: str, start: int) -> str:
+    from extract.normalise import fold_text
+
+    before = text[max(0, start - 20) : start].split()
+    return fold_text(before[-1]) if before else ""
+
+
+def _after_plural(text: str, start: int) -> bool:
+    from extract.extractors.context import PLURAL_BEFORE
+
+    return _word_before(text, start) in PLURAL_BEFORE
+
+
+def _after_street_word(text: str, start: int) -> bool:
+    word = _word_before(text, start)
+    return word in _STREET_BEFORE or word[:1].isdigit()
+
+
+def name_shape_ok(mention: Mention, text: str) -> bool:
+    """A model span that may be a name of its label (see the module docstring)."""
+    t = mention.text
+    if not (t[:1].isupper() or t[:1].isdigit()) or not t[-1:].isalnum() or starts_with_title(t):
+        return False
+    if mention.label in ("PERSON", "LOC") and _after_street_word(text, mention.start):
+        return False
+    if mention.label == "PERSON":
+        return is_full_name(t)
+    if mention.label == "LOC":
+        # one-syllable places (Nga, Anh, Pháp) and abbreviations are the lexicon's, with its
+        # own ambiguity checks; a Vietnamese full name is a person, not a place
+        syllables = t.split()
+        return (
+            len(syllables) >= 2
+            and all(s[:1].isupper() or s[:1].isdigit() for s in syllables)
+            and not is_acronym(t.replace(".", ""))
+            and not (len(syllables) >= 3 and _starts_with_surname(t))
+        )
+    if mention.label == "ORG":
+        return not _after_plural(text, mention.start)
+    return True
+
+
+# --------------------------------------------------------------------------- combination
+
+
+def conflicts(a: Mention, b: Mention) -> bool:
     """True when the two spans overlap in a way the guideline does not allow."""
-    a, b = inner_or_outer, other
     if a.end <= b.start or b.end <= a.start:
         return False
     if (a.start, a.end) == (b.start, b.end):
@@ -97,25 +241,67 @@ def conflicts(inner_or_outer: Mention, other: Mention) -> bool:
     return True  # crossing boundaries
 
 
-def combine(rule_mentions: list[Mention], model_mentions: list[Mention]) -> list[Mention]:
-    """The model mentions that may join the rule mentions (see the module docstring)."""
+def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """``(rule mentions replaced, model mentions added)`` by the rule of the module docstring.
+
+    ``model_mentions`` never overlap one another (they are ``doc.ents``).
+    """
     ordered = sorted(rule_mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     longest = max((m.end - m.start for m in ordered), default=0)
-    kept = []
+    replaced: list[Mention] = []
+    added: list[Mention] = []
     for m in model_mentions:
-        if not (m.text[:1].isupper() or m.text[:1].isdigit()):
+        if not name_shape_ok(m, text):
             continue
         # rule spans that may overlap m start in [m.start - longest, m.end)
-        lo = bisect_left(starts, m.start - longest)
-        hi = bisect_left(starts, m.end)
-        if not any(conflicts(m, r) for r in ordered[lo:hi]):
-            kept.append(m)
-    return kept
+        near = ordered[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]
+        overlapping = [r for r in near if r.start < m.end and m.start < r.end]
+        same = [r for r in overlapping if r.label == m.label]
+        if any(conflicts(m, r) for r in overlapping if r.label != m.label):
+            continue
+        if not same:
+            if m.label in ADDS:
+                added.append(m)
+        elif m.label in EXTENDS and _extends(m, same, overlapping):
+            replaced.extend(same)
+            added.append(m)
+    return replaced, added
+
+
+def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) -> bool:
+    """``m`` strictly holds every one of ``rule_spans`` (same label); it ends where one of them
+    ends or on a capitalised word or a number (a name does not end in a trailing verb: ``UBND
+    thành phố H bắt cóc``); inside a rule POSITION it starts where one of them starts (there
+    the rules own the cut between title and body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``)."""
+    if not all(m.start <= r.start and r.end <= m.end and (r.start, r.end) != (m.start, m.end) for r in rule_spans):
+        return False
+    in_position = any(p.label == "POSITION" and p.start <= m.start and m.end <= p.end for p in overlapping)
+    if in_position and all(r.start != m.start for r in rule_spans):
+        return False
+    last = m.text.split()[-1]
+    return any(r.end == m.end for r in rule_spans) or last[:1].isupper() or last[:1].isdigit()
+
+
+def tag_entities(doc: Doc) -> list[Span]:
+    """The entities spelled by the model's tags (``token.tag_``) in ``doc``."""
+    tags = doc.to_array(TAG)
+    found: list[list] = []
+    current = None
+    for i in numpy.flatnonzero(tags != _OUTSIDE).tolist():
+        kind = _TAG_KINDS.get(int(tags[i]))
+        if kind is None:
+            current = None
+        elif kind[0] == "I" and current is not None and current[2] == kind[1] and current[1] == i:
+            current[1] = i + 1
+        else:
+            current = [i, i + 1, kind[1]]
+            found.append(current)
+    return [Span(doc, start, end, label=label) for start, end, label in found]
 
 
 def doc_model_mentions(doc: Doc) -> list[Mention]:
-    """The model's entities in ``doc`` as mentions."""
+    """The model's entities in ``doc`` as mentions (``attrs["source"] == "model"``)."""
     return [
         Mention(e.start_char, e.end_char, e.label_, e.text, {"source": SOURCE})
         for e in doc.ents
@@ -123,8 +309,19 @@ def doc_model_mentions(doc: Doc) -> list[Mention]:
     ]
 
 
-@Language.component("vnextract_model_mentions", assigns=["doc.spans"], requires=["doc.ents"])
+@Language.component("vnextract_model_mentions", assigns=["doc.ents", "doc.spans"], requires=["token.tag"])
 def model_mentions_component(doc: Doc) -> Doc:
-    """Add the model's entities that do not conflict with the rules' mentions."""
-    spans.add_mentions(doc, combine(spans.doc_mentions(doc), doc_model_mentions(doc)))
+    """The model's tags as ``doc.ents``, joined to the rules' mentions (``combine``)."""
+    from extract.nlp import doc_text
+
+    doc.ents = tag_entities(doc)
+    replaced, added = combine(doc_text(doc), spans.doc_mentions(doc), doc_model_mentions(doc))
+    if replaced:
+        gone = {(m.start, m.end, m.label) for m in replaced}
+        doc.user_data[spans.MENTIONS] = [m for m in spans.doc_mentions(doc) if (m.start, m.end, m.label) not in gone]
+        if spans.SPANS_KEY in doc.spans:
+            doc.spans[spans.SPANS_KEY] = [
+                s for s in doc.spans[spans.SPANS_KEY] if (s.start_char, s.end_char, s.label_) not in gone
+            ]
+    spans.add_mentions(doc, added)
     return doc

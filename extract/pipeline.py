@@ -83,7 +83,10 @@ class Pipeline:
         self.nlp = build_nlp(use_model=use_model, model_path=Path(model_path) if model_path else None)
 
     def make_doc(self, text: str, year: int | None = None) -> Doc:
+        from extract.nlp import TEXT
+
         doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT] = text  # doc.text == text (extract.tokenize), kept so that it is not rebuilt
         doc.user_data[spans.YEAR] = year
         for _, component in self.nlp.pipeline:
             doc = component(doc)

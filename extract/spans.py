@@ -26,7 +26,9 @@ def doc_mentions(doc: Doc) -> list[Mention]:
 
 def add_mentions(doc: Doc, mentions: list[Mention]) -> None:
     """Add an extractor's mentions to the doc; those past the article body are left out."""
-    body_end = doc.user_data.get(BODY_END, len(doc.text))
+    body_end = doc.user_data.get(BODY_END)
+    if body_end is None:
+        body_end = len(doc.text)
     kept = [m for m in mentions if m.start < body_end]
     doc_mentions(doc).extend(kept)
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None

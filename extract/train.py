@@ -64,6 +64,7 @@ BENCH_SAMPLE = 2000
 BENCH_VALIDATION = 100
 SHARED_LINE_CHARS = 60
 SILVER_UNKNOWN_NAMES = True
+DOCBIN_ATTRS = ["ORTH", "SPACY", "SENT_START", "TAG", "ENT_IOB", "ENT_TYPE"]
 # what comes right before the first word of a sentence or a quote
 SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", ":", ";", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*"})
 
@@ -202,7 +203,14 @@ def training_doc(
     missing -= inside
     counts.unknown_words = len(missing)
     copy.set_ents(entities, missing=[copy[i : i + 1] for i in sorted(missing)], default="outside")
+    for token in copy:  # what the model learns: one IOB tag per word, "" where unknown
+        token.tag_ = entity_tag(token.ent_iob_, token.ent_type_)
     return copy, counts
+
+
+def entity_tag(iob: str, label: str) -> str:
+    """The tag the model predicts for a word: ``B-ORG``, ``I-ORG``, ``O``, or ``""`` (unknown)."""
+    return f"{iob}-{label}" if iob in ("B", "I") else iob
 
 
 def _capitalised(text: str) -> bool:
@@ -303,10 +311,10 @@ def build_data(shared: Path, work: Path, log=print) -> dict:
     )
     validation, validation_counts = silver_docs(pipeline, [t for _, t in bench[BENCH_SAMPLE:]])
     work.mkdir(parents=True, exist_ok=True)
-    DocBin(attrs=["ORTH", "SPACY", "SENT_START", "ENT_IOB", "ENT_TYPE"], docs=train_gold + train_silver).to_disk(
+    DocBin(attrs=DOCBIN_ATTRS, docs=train_gold + train_silver).to_disk(
         work / "train.spacy"
     )
-    DocBin(attrs=["ORTH", "SPACY", "SENT_START", "ENT_IOB", "ENT_TYPE"], docs=validation).to_disk(work / "dev.spacy")
+    DocBin(attrs=DOCBIN_ATTRS, docs=validation).to_disk(work / "dev.spacy")
     return {
         "seed": SEED,
         "gold_repeats": GOLD_REPEATS,
