@@ -55,7 +55,7 @@ from pathlib import Path
 
 import numpy
 import regex
-from spacy.attrs import TAG
+from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -69,6 +69,12 @@ MODEL_ENV = "VNEXTRACT_MODEL"
 MODEL_LABELS = ("PERSON", "ORG", "LOC")
 NER_COMPONENT = "vnextract_ner"  # the model's component in the extraction pipeline
 TAGGER = "entity_tagger"  # its name in the saved model
+TAGGER_COMPONENT = "vnextract_tagger"  # the saved tagger in the pipeline, disabled: NER_COMPONENT runs it
+# a long article is tagged piece by piece, whole sentences of at most this many words each:
+# the tagger's memory grows with the words it sees at once (a 400,000-character line in one
+# piece took 415 MB more than the rules alone); the tagger sees two words either side of
+# a word, so a cut between sentences changes nothing but the words next to it
+PIECE_WORDS = 1000
 # tag hash -> (IOB prefix, label); "O" and anything else is outside an entity
 _TAG_KINDS = {hash_string(f"{iob}-{label}"): (iob, label) for label in MODEL_LABELS for iob in "BI"}
 _OUTSIDE = hash_string("O")
@@ -131,6 +137,54 @@ def _load(path: Path) -> Language:
     import spacy
 
     return spacy.load(path)
+
+
+def piece_bounds(doc: Doc, most: int = PIECE_WORDS) -> list[tuple[int, int]]:
+    """``doc`` cut into ``(start, end)`` word ranges of at most ``most`` words, between
+    sentences where one ends within reach, else after ``most`` words."""
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(doc):
+        end = min(start + most, len(doc))
+        if end < len(doc):
+            i = bisect_left(starts, end + 1) - 1  # the last sentence start <= end
+            if i >= 0 and starts[i] > start:
+                end = starts[i]
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+class TagInPieces:
+    """Run the saved tagger (the disabled component ``tagger_name``) on a doc, piece by piece
+    when it is longer than ``piece_words`` (see ``PIECE_WORDS``)."""
+
+    def __init__(self, nlp: Language, tagger_name: str, piece_words: int) -> None:
+        self.nlp = nlp
+        self.tagger_name = tagger_name
+        self.piece_words = piece_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        tagger = self.nlp.get_pipe(self.tagger_name)
+        if len(doc) <= self.piece_words:
+            return tagger(doc)
+        bounds = piece_bounds(doc, self.piece_words)
+        tags = numpy.zeros((len(doc), 1), dtype="uint64")
+        pieces = (doc[start:end].as_doc() for start, end in bounds)
+        for (start, end), piece in zip(bounds, tagger.pipe(pieces, batch_size=1)):
+            tags[start:end, 0] = piece.to_array(TAG)
+        doc.from_array([TAG], tags)
+        return doc
+
+
+@Language.factory(
+    "vnextract_tag_in_pieces",
+    assigns=["token.tag"],
+    default_config={"tagger_name": TAGGER_COMPONENT, "piece_words": PIECE_WORDS},
+)
+def make_tag_in_pieces(nlp: Language, name: str, tagger_name: str, piece_words: int) -> TagInPieces:
+    return TagInPieces(nlp, tagger_name, piece_words)
 
 
 # --------------------------------------------------------------------------- name shapes

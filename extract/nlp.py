@@ -6,9 +6,10 @@ this order: chrome (where the article body ends), people (PERSON, RANK,
 POSITION, ORG, LOC), documents (DOC), dates (DATE), percents (PERCENT).  Each
 component calls its extractor's pure finder on the text (``doc_text``) and adds the
 mentions through ``extract.spans.add_mentions``.  With ``use_model`` (the
-default) the trained model follows (``vnextract_ner``, an entity tagger sourced
-from the saved model, see ``extract.model``) and ``vnextract_model_mentions``
-reads its tags into ``doc.ents`` and joins them to the rules' mentions.
+default) the trained model follows (``vnextract_ner``, which runs the entity
+tagger sourced from the saved model, a long article piece by piece, see
+``extract.model``) and ``vnextract_model_mentions`` reads its tags into
+``doc.ents`` and joins them to the rules' mentions.
 """
 from __future__ import annotations
 
@@ -103,6 +104,8 @@ def build_nlp(use_model: bool = True, model_path: Path | None = None) -> Languag
         from extract import model
 
         trained = model.load_model(model_path)
-        nlp.add_pipe(model.TAGGER, name=model.NER_COMPONENT, source=trained)
+        nlp.add_pipe(model.TAGGER, name=model.TAGGER_COMPONENT, source=trained)
+        nlp.disable_pipe(model.TAGGER_COMPONENT)  # run by the next one, piece by piece
+        nlp.add_pipe("vnextract_tag_in_pieces", name=model.NER_COMPONENT)
         nlp.add_pipe("vnextract_model_mentions")
     return nlp

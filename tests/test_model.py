@@ -124,6 +124,36 @@ def test_tags_spell_entities():
     assert got == [("Lê Văn Tám", "PERSON"), ("Bộ", "ORG"), ("Hà Nội", "LOC"), ("Huế Vinh", "LOC")]
 
 
+def test_pieces_cover_the_doc_between_sentences(pipeline):
+    doc = pipeline.nlp.make_doc((RAW / "qk9-can-tho-2023.txt").read_text("utf-8"))
+    bounds = model.piece_bounds(doc, 60)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(doc)
+    assert all(a < b <= a + 60 for a, b in bounds)
+    assert all(prev[1] == nxt[0] for prev, nxt in zip(bounds, bounds[1:]))
+    # a cut falls where a sentence starts, unless the piece holds no sentence start to cut at
+    for a, b in bounds[:-1]:
+        if not doc[b].is_sent_start:
+            assert not any(doc[i].is_sent_start for i in range(a + 1, b)), (a, b)
+    assert sum(doc[a].is_sent_start for a, _ in bounds[1:]) >= 5
+
+
+def test_a_long_article_is_tagged_in_pieces_like_in_one():
+    """Tagging 60 words at a time gives the tags of one pass, but near a cut (the tagger sees
+    two words either side)."""
+    from spacy.attrs import TAG
+
+    text = (RAW / "qk9-can-tho-2023.txt").read_text("utf-8")
+    whole = Pipeline()
+    assert whole.nlp.get_pipe(model.NER_COMPONENT).piece_words >= 1000
+    in_pieces = Pipeline()
+    in_pieces.nlp.get_pipe(model.NER_COMPONENT).piece_words = 60
+    one, cut = whole.make_doc(text), in_pieces.make_doc(text)
+    differ = [i for i, (a, b) in enumerate(zip(one.to_array(TAG), cut.to_array(TAG))) if a != b]
+    near_cut = {i for start, _ in model.piece_bounds(cut, 60)[1:] for i in range(start - 2, start + 2)}
+    assert len(model.piece_bounds(cut, 60)) > 5
+    assert set(differ) <= near_cut
+
+
 def test_the_model_tags_a_sentence(pipeline):
     doc = pipeline.extract("Thủ tướng Nguyễn Xuân Phúc thăm tỉnh Quảng Nam.", keep_doc=True).doc
     assert [(e.text, e.label_) for e in doc.ents] == [("Nguyễn Xuân Phúc", "PERSON"), ("Quảng Nam", "LOC")]
