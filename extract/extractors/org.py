@@ -25,9 +25,12 @@ _LOWER_OK = frozenset(
         "công ty", "tổng công ty", "văn phòng", "ngân hàng", "bệnh viện", "sở", "tổng cục",
         "tập đoàn", "ban chấp hành", "ban thường vụ", "cục", "trường", "học viện", "tòa án",
         "viện kiểm sát", "bộ tư lệnh", "bộ đội biên phòng", "bộ đội", "quân đội nhân dân",
-        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài",
+        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài", "bộ",
     ]
 )
+# lower-case heads that are common words too ("bộ phim", "bộ Luật"): an ORG only with a
+# name of the domain list ("bộ Công an", "bộ Quốc phòng")
+_LOWER_DOMAIN_ONLY = frozenset(key_of(w) for w in ["bộ"])
 # party committees named by their place: bare use is generic when the article names several
 _PARTY_COMMITTEES = frozenset(key_of(w) for w in ["Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"])
 _CENTRAL = frozenset(key_of(w) for w in ["Trung ương", "T.Ư", "TW", "TƯ"])
@@ -236,9 +239,9 @@ class OrgFinder:
         if j < len(toks) and not toks[j].nl and toks[j].gap:
             if follows == "domain":
                 dl = self.domains.get(head_key)
-                if dl is not None:
+                if dl is not None and (head_cap or toks[j].is_cap):
                     named, _ = dl.longest(toks, j)
-                if not named:
+                if not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
                     named = generic_name(ctx, j, unit_at=self._unit_starts)
             elif follows == "number":
                 if toks[j].is_num:

@@ -69,6 +69,9 @@ CASES = [
     ("Uỷ ban Kiểm tra Trung ương và Ủy ban Kiểm tra Trung ương họp.", [
         (0, 26, "ORG", "Uỷ ban Kiểm tra Trung ương"), (30, 56, "ORG", "Ủy ban Kiểm tra Trung ương"),
     ]),
+    # a lower-case "bộ" names a ministry only with a ministry's name after it
+    ("Chính phủ giao bộ Công an chủ trì.", [(0, 9, "ORG", "Chính phủ"), (15, 25, "ORG", "bộ Công an")]),
+    ("Theo bộ Luật Hình sự, một bộ phim Mỹ và bộ xây dựng cơ bản.", [(34, 36, "LOC", "Mỹ")]),
 ]
 # fmt: on
 
