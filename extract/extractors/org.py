@@ -283,8 +283,8 @@ class OrgFinder:
         toks = self.ctx.toks
         if j >= len(toks) or toks[j].nl or not toks[j].gap:
             return False
-        if j in self.loc_starts or prefix_at(self.ctx, j):
-            return True
+        if j in self.loc_starts or prefix_at(self.ctx, j) or self._central(j, lower_ok=True):
+            return True  # "Công an tỉnh", "Công an Trung ương" (press writes "trung ương" too)
         nf, _ = self.fixed.longest(toks, j, _fixed_case_ok)
         nh, _ = self.heads.longest(toks, j, _head_ok)
         return bool(nf or (nh and toks[j].is_cap))
@@ -356,7 +356,7 @@ class OrgFinder:
             if end in self.loc_starts:
                 end = self.loc_starts[end]
                 continue
-            n = self._central(end)
+            n = self._central(end, lower_ok=True)
             if n:
                 end += n
                 continue

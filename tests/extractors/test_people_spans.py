@@ -71,6 +71,11 @@ CASES = [
     ]),
     # a lower-case "bộ" names a ministry only with a ministry's name after it
     ("Chính phủ giao bộ Công an chủ trì.", [(0, 9, "ORG", "Chính phủ"), (15, 25, "ORG", "bộ Công an")]),
+    # "Trung ương" ends a body's name, in either case
+    ("Ông là uỷ viên Ban chấp hành Đảng bộ Công an trung ương.", [
+        (7, 55, "POSITION", "uỷ viên Ban chấp hành Đảng bộ Công an trung ương"),
+        (15, 55, "ORG", "Ban chấp hành Đảng bộ Công an trung ương"),
+    ]),
     ("Theo bộ Luật Hình sự, một bộ phim Mỹ và bộ xây dựng cơ bản.", [(34, 36, "LOC", "Mỹ")]),
 ]
 # fmt: on
