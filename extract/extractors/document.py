@@ -134,8 +134,16 @@ def _doc_re() -> regex.Pattern:
 
 
 _LAW_HEAD = regex.compile(
-    rf"(?<![\w/.-])(?P<head>Bộ{_SP}++luật|BỘ{_SP}++LUẬT|Luật|LUẬT|Pháp{_SP}++lệnh|Hiến{_SP}++pháp){_SP}++"
+    rf"(?<![\w/.-])(?P<head>[Bb]ộ{_SP}++luật|BỘ{_SP}++LUẬT|[Ll]uật|LUẬT|Pháp{_SP}++lệnh|Hiến{_SP}++pháp){_SP}++"
 )
+# words that make a compound with a lower-case "luật" before it: "pháp luật Nhà nước" is the law
+# in general, "kỷ luật" discipline; a lower-case "luật"/"bộ luật" names a law only when its
+# capitalised name follows ("luật An ninh mạng", as the press writes it)
+_LAW_COMPOUND_BEFORE = regex.compile(
+    r"(?:pháp|kỷ|quy|điều|giới|dự|hiến|quân|đạo|gia|Pháp|Kỷ|Quy|Điều|Dự|Đạo)\s*$"
+)
+# after a lower-case "luật" these are who makes or submits laws ("các luật Chính phủ trình"), not a name
+_LAW_MAKERS_AFTER = regex.compile(rf"(?:Chính{_SP}++phủ|Tổng{_SP}++thống|Quốc{_SP}++hội|Nhà{_SP}++nước)(?!\w)")
 # words written before "Luật" when it is not a law: a school, a firm, a lawyer
 _NOT_LAW_BEFORE = regex.compile(
     r"(?:Đại\s+học|ĐH|Trường|trường|Khoa|khoa|Công\s+ty|công\s+ty|Văn\s+phòng|văn\s+phòng|Viện|viện"
@@ -208,6 +216,12 @@ def _law_mentions(text: str, folded: str) -> list[Mention]:
         kind = " ".join(h.group("head").split()).lower()
         start, pos = h.start(), h.end()
         if _NOT_LAW_BEFORE.search(text, max(0, start - 20), start):
+            continue
+        if h.group("head")[0].islower() and (
+            _LAW_COMPOUND_BEFORE.search(text, max(0, start - 10), start)
+            or not text[pos : pos + 1].isupper()
+            or _LAW_MAKERS_AFTER.match(text, pos)
+        ):
             continue
         if kind == "hiến pháp":
             y = _YEAR.match(text, h.end() - 1)

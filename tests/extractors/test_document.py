@@ -32,7 +32,12 @@ CASES = [
     ("shorthand", "theo NĐ 59/2015/NĐ-CP về", [("NĐ 59/2015/NĐ-CP", 5, "59/2015/NĐ-CP", "Nghị định")]),
     ("other-word", "tại văn bản số 4060/NHNN-TTGSNH ngày", [("văn bản số 4060/NHNN-TTGSNH", 4, "4060/NHNN-TTGSNH", "Công văn")]),
     ("submission", "tại tờ trình số 122 - TTr / UBKTTW ngày", [("tờ trình số 122 - TTr / UBKTTW", 4, "122-TTr/UBKTTW", "Tờ trình")]),
+    ("law-lowercase", "Quốc hội thông qua luật An ninh mạng ngày", [("luật An ninh mạng", 19, "luật An ninh mạng", "Luật")]),
+    ("code-lowercase", "theo bộ luật Hình sự 2015,", [("bộ luật Hình sự 2015", 5, "bộ luật Hình sự 2015", "Bộ luật")]),
     # true negatives
+    ("law-in-general", "theo pháp luật Nhà nước, kỷ luật Quân đội và thiết quân luật Tổng thống", []),
+    ("laws-submitted", "một số luật Chính phủ trình và luật doanh nghiệp", []),
+    ("law-expert", "chuyên gia luật Rodriguez cho biết", []),
     ("no-identifier", "thực hiện quy chế phối hợp và các nghị quyết", []),
     ("other-word-no-code", "văn bản số 12 gửi", []),
     ("law-school", "Trường Đại học Luật TP.HCM", []),
