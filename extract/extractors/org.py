@@ -221,7 +221,10 @@ class OrgFinder:
         nf, frow = self.fixed.longest(toks, i, _fixed_case_ok)
         nh, hrow = self.heads.longest(toks, i, _head_ok)
         if nf and nf >= nh:
-            return i + nf, "fixed"
+            # a head with a longer field than the fixed name: "Tổng cục Hậu cần - Kỹ thuật"
+            dl = self.domains.get(key_of(hrow["_phrase"])) if nh and hrow["follows"] == "domain" else None
+            nd = dl.longest(toks, i + nh)[0] if dl is not None and i + nh < len(toks) and toks[i + nh].gap else 0
+            return (i + nh + nd, "named") if nh + nd > nf else (i + nf, "fixed")
         if not nh:
             if in_position:
                 # "uỷ viên trung ương": lower case right after a membership title

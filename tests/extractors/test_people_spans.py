@@ -76,6 +76,11 @@ CASES = [
         (7, 55, "POSITION", "uỷ viên Ban chấp hành Đảng bộ Công an trung ương"),
         (15, 55, "ORG", "Ban chấp hành Đảng bộ Công an trung ương"),
     ]),
+    # a field written with "&" or "-", and longer than a fixed name that starts the same way
+    ("Ông Vinh, bộ trưởng Bộ Kế hoạch & đầu tư, và Tổng cục Hậu cần - kỹ thuật.", [
+        (10, 40, "POSITION", "bộ trưởng Bộ Kế hoạch & đầu tư"), (20, 40, "ORG", "Bộ Kế hoạch & đầu tư"),
+        (45, 72, "ORG", "Tổng cục Hậu cần - kỹ thuật"),
+    ]),
     ("Theo bộ Luật Hình sự, một bộ phim Mỹ và bộ xây dựng cơ bản.", [(34, 36, "LOC", "Mỹ")]),
 ]
 # fmt: on
