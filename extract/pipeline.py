@@ -7,6 +7,10 @@
 from __future__ import annotations
 
 import bisect
+import ctypes
+import ctypes.util
+import functools
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +72,31 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
+RELEASE_EVERY = 200  # articles between two returns of freed heap memory to the system
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None on another C library."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_memory() -> None:
+    """Hand the heap pages that are free back to the system (glibc ``malloc_trim(0)``).
+
+    A long run frees as much as it allocates, but glibc keeps the freed pages,
+    scattered between live ones (word caches churn), so the resident size crept
+    up by about 7 MB per 1,000 articles; trimmed, it stays flat (README "Speed
+    and memory"). Dask's workers do the same for the same reason."""
+    gc.collect()  # spaCy's docs and spans hold reference cycles: free them before trimming
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 class Pipeline:
     """Load once, run on many texts.
 
@@ -80,6 +109,7 @@ class Pipeline:
         from extract.nlp import build_nlp
 
         self.use_model = use_model
+        self.articles = 0  # extracted so far: every RELEASE_EVERY, free memory goes back
         self.nlp = build_nlp(use_model=use_model, model_path=Path(model_path) if model_path else None)
 
     def make_doc(self, text: str, year: int | None = None) -> Doc:
@@ -99,6 +129,9 @@ class Pipeline:
         zone: the word strings it adds to the vocabulary are freed afterwards, so
         a long-running ingest does not grow with every new word it meets.
         """
+        self.articles += 1
+        if self.articles % RELEASE_EVERY == 0:
+            release_memory()
         if keep_doc:
             return self._extract(text, year, keep_doc=True)
         with self.nlp.memory_zone():
