@@ -351,7 +351,13 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
     """``m`` strictly holds every one of ``rule_spans`` (same label); it ends where one of them
     ends or on a capitalised word or a number (a name does not end in a trailing verb: ``UBND
     thành phố H bắt cóc``); inside a rule POSITION it starts where one of them starts (there
-    the rules own the cut between title and body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``)."""
+    the rules own the cut between title and body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``); a
+    national body is never extended by a place after it (``Đại biểu [Quốc hội] tỉnh Phú Thọ``:
+    the province belongs to the delegation, as ``extractors.org`` decides)."""
+    from extract.extractors.org import is_national
+
+    if any(is_national(r.text) for r in rule_spans) and m.start == min(r.start for r in rule_spans):
+        return False
     if not all(m.start <= r.start and r.end <= m.end and (r.start, r.end) != (m.start, m.end) for r in rule_spans):
         return False
     in_position = any(p.label == "POSITION" and p.start <= m.start and m.end <= p.end for p in overlapping)

@@ -10,8 +10,9 @@ same data and, on the same machine and library versions, the same model:
    ``SEED``), each repeated ``GOLD_REPEATS`` times.  The measuring split is
    never trained on; it is written beside the model as ``dev-measure.jsonl``
    (a gold file whose ``text_file`` points into the shared corpus) so that
-   ``vnextract evaluate`` scores it.  ``corpus/annotated/heldout.jsonl`` is only
-   ever scored, never read for training.
+   ``vnextract evaluate`` scores it.  The held-out files
+   (``corpus/annotated/heldout*.jsonl``) are only ever scored, never trained
+   on, not even as silver.
 2. **Silver**: the rules alone (``Pipeline(use_model=False)``) over the
    ``dev/`` articles that no gold file annotates and over ``BENCH_SAMPLE``
    bench articles drawn with ``SEED``, leaving out every bench article that
@@ -22,7 +23,8 @@ same data and, on the same machine and library versions, the same model:
    model should not learn that such a word is not a name; every other word
    is known.
 3. **What the model learns**: one flat layer, the outermost PERSON, ORG and LOC
-   spans (spaCy's ``ner`` holds no nesting): ``[Ban Tổ chức Tỉnh ủy Bắc
+   spans as one IOB tag per word (``B-ORG``, ``I-ORG``, ``O``; a tagger holds
+   no nesting): ``[Ban Tổ chức Tỉnh ủy Bắc
    Giang]ORG`` is learnt, the LOC nested inside it is left to the rules;
    ORG and LOC inside a POSITION are learnt (POSITION is not in the layer).
    Spans cut after the article body (site chrome) are dropped with the chrome;
@@ -33,7 +35,7 @@ same data and, on the same machine and library versions, the same model:
    validation set of spaCy's log is ``BENCH_VALIDATION`` further silver bench
    articles.  The DocBins hold publishers' text: ``build/`` is never committed.
 5. **Scores**: rules alone and rules + model on the measuring split and on
-   ``heldout.jsonl`` (``extract.evaluate``), written into the model's
+   the held-out files (``extract.evaluate``), written into the model's
    ``meta.json`` with the data counts and the timings.
 """
 from __future__ import annotations
@@ -71,7 +73,10 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", ":", ";", '"', "“",
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = models_dir() / "vnextract-ner.cfg"
 SEEDS_GOLD = REPO / "corpus" / "annotated" / "seeds.jsonl"
-HELDOUT_GOLD = REPO / "corpus" / "annotated" / "heldout.jsonl"
+HELDOUT_GOLDS = {  # scored, never trained on
+    "heldout": REPO / "corpus" / "annotated" / "heldout.jsonl",
+    "heldout2": REPO / "corpus" / "annotated" / "heldout2.jsonl",
+}
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 DEFAULT_WORK = REPO / "build" / "model"
 
@@ -292,7 +297,7 @@ def build_data(shared: Path, work: Path, log=print) -> dict:
     paths = check_shared(shared)
     dev_gold = load_gold(paths["dev_gold"])
     seeds = load_gold(SEEDS_GOLD)
-    heldout_ids = {a["id"] for a in load_gold(HELDOUT_GOLD)}  # read for their ids only
+    heldout_ids = {a["id"] for path in HELDOUT_GOLDS.values() for a in load_gold(path)}  # their ids only
     train_ids, measure_ids = measure_split([a["id"] for a in dev_gold])
     gold_train = seeds + [a for a in dev_gold if a["id"] in set(train_ids)]
 
@@ -413,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(args.out, ignore_errors=True)
     nlp.to_disk(args.out)
     measure_gold = write_measure_gold(paths["dev_gold"], data["measure_ids"], args.out)
-    scores = score_model(args.out, {"dev-measure": measure_gold, "heldout": HELDOUT_GOLD})
+    scores = score_model(args.out, {"dev-measure": measure_gold, **HELDOUT_GOLDS})
     nlp.meta["vnextract"] = {
         "data": data,
         "data_seconds": round(data_seconds, 1),

@@ -54,6 +54,11 @@ _TRADE_WORDS = frozenset(
 )
 
 
+def is_national(name: str) -> bool:
+    """``Quốc hội``, ``QH``: a body of the whole country, so a province after it names something else."""
+    return key_of(name) in _NATIONAL
+
+
 def _fixed_case_ok(row: dict, toks, i: int, n: int) -> bool:
     case = row.get("case", "cap")
     etoks = row["_tokens"]
