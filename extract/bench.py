@@ -356,6 +356,18 @@ def memory_growth(source: Path, articles: int, step: int) -> dict:
     }
 
 
+def _read_again(source: Path):
+    """The articles of ``source``, read again from the start each time they run out: no copy is
+    kept (``itertools.cycle`` keeps every article it yields, which the memory measure would count)."""
+    while True:
+        empty = True
+        for article in _iter_articles(source):
+            empty = False
+            yield article
+        if empty:
+            return
+
+
 def _memory_points(source: str, articles: int, step: int) -> list[dict]:
     import psutil
 
@@ -363,10 +375,11 @@ def _memory_points(source: str, articles: int, step: int) -> list[dict]:
 
     pipeline = Pipeline()
     process = psutil.Process()
-    stream = itertools.cycle(_iter_articles(Path(source)))  # cycled copies are texts seen before
     points, chars, started = [], 0, time.perf_counter()
-    for done in range(1, articles + 1):
-        text = next(stream).text
+    for done, article in enumerate(_read_again(Path(source)), start=1):
+        if done > articles:
+            break
+        text = article.text
         pipeline.extract(text)
         chars += len(text)
         if done % step == 0 or done == articles:
