@@ -285,30 +285,18 @@ class PipelinePlugin(WorkerPlugin):
 
     def extract(self, items: Iterable[Article | InputError], writer: dataset.PartitionWriter) -> None:
         """Every article's rows (or error) into ``writer``, in input order."""
-        pending: deque = deque()
+        def schedule(article: Article):
+            return self.pool.schedule(_extract_text, args=(article.text, article.year), timeout=self.timeout)
 
-        def write_oldest() -> None:
-            article, future = pending.popleft()
-            outcome = ingest._outcome(future, article, self.timeout)
-            if isinstance(outcome, InputError):
-                writer.add_error(outcome)
-            else:
-                writer.add_article(store.article_rows(article, outcome))
-
+        results = ingest.extract_in_order(items, schedule, QUEUE_PER_THREAD, self.timeout)
         try:
-            for item in items:
-                if isinstance(item, InputError):
-                    writer.add_error(item)
-                    continue
-                future = self.pool.schedule(_extract_text, args=(item.text, item.year), timeout=self.timeout)
-                pending.append((item, future))
-                while len(pending) >= QUEUE_PER_THREAD or (pending and pending[0][1].done()):
-                    write_oldest()
-            while pending:
-                write_oldest()
+            for item, outcome in results:
+                if isinstance(outcome, InputError):
+                    writer.add_error(outcome)
+                else:
+                    writer.add_article(store.article_rows(item, outcome))
         finally:
-            for _, future in pending:
-                future.cancel()
+            results.close()  # cancels what is still in flight
 
 
 def extract_partition(plugin_name: str, partition: Partition, out: str, records: list | None = None) -> dict:

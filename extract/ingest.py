@@ -324,56 +324,83 @@ def ingest_paths(paths, db, jobs: int = 1, use_model: bool = True, timeout: floa
     ``errors`` table).  An article whose text is stored already is not run again.
     """
     import sqlite3
-    from collections import deque
 
     from extract import store
 
     conn = store.connect(db)
     report = IngestReport()
-    pending: deque = deque()  # (article, future) in input order
     pool = None
 
-    def write_oldest() -> None:
-        article, future = pending.popleft()
-        outcome = _outcome(future, article, timeout)
-        if not isinstance(outcome, InputError):
-            try:
-                written = store.write_article(conn, article, outcome)
-            except sqlite3.IntegrityError as exc:  # rolled back whole: an error row, the batch goes on
-                outcome = InputError(f"{article.source} (article {article.id})", f"not stored: {exc}")
-        if isinstance(outcome, InputError):
-            _record_error(conn, report, outcome, on_error)
-        elif written:
-            report.stored += 1
-        else:
-            report.unchanged += 1
-        if on_article:
-            on_article(article)
-
-    try:
+    def new_articles():
+        """The inputs, less the articles whose text is stored already (counted as unchanged)."""
         for item in read_articles(paths):
-            if isinstance(item, InputError):
-                _record_error(conn, report, item, on_error)
-                continue
-            if store.stored_state(conn, item) == "same":
+            if isinstance(item, Article) and store.stored_state(conn, item) == "same":
                 report.unchanged += 1
                 if on_article:
                     on_article(item)
                 continue
-            pool = pool or _worker_pool(jobs, use_model)
-            pending.append((item, pool.schedule(_extract_in_worker, args=(item.text, item.year), timeout=timeout)))
-            while len(pending) >= QUEUE_PER_JOB * jobs or (pending and pending[0][1].done()):
-                write_oldest()
-        while pending:
-            write_oldest()
+            yield item
+
+    def schedule(article: Article):
+        nonlocal pool
+        pool = pool or _worker_pool(jobs, use_model)
+        return pool.schedule(_extract_in_worker, args=(article.text, article.year), timeout=timeout)
+
+    results = extract_in_order(new_articles(), schedule, QUEUE_PER_JOB * jobs, timeout)
+    try:
+        for item, outcome in results:
+            if isinstance(item, InputError):
+                _record_error(conn, report, item, on_error)
+                continue
+            if not isinstance(outcome, InputError):
+                try:
+                    written = store.write_article(conn, item, outcome)
+                except sqlite3.IntegrityError as exc:  # rolled back whole: an error row, the batch goes on
+                    outcome = InputError(f"{item.source} (article {item.id})", f"not stored: {exc}")
+            if isinstance(outcome, InputError):
+                _record_error(conn, report, outcome, on_error)
+            elif written:
+                report.stored += 1
+            else:
+                report.unchanged += 1
+            if on_article:
+                on_article(item)
     finally:
-        for _, future in pending:
-            future.cancel()
+        results.close()  # cancels what is still in flight
         if pool is not None:
             pool.stop()
             pool.join()
         conn.close()
     return report
+
+
+def extract_in_order(items: Iterable, schedule, in_flight: int, timeout: float) -> Iterator[tuple]:
+    """``(item, outcome)`` for each of ``items``: an ``InputError`` item at once (its outcome is
+    itself); an ``Article`` once ``schedule(article)`` (a pebble future) is done, its outcome the
+    ``Extraction`` or an ``InputError`` (``_outcome``). Articles come out in input order, at most
+    ``in_flight`` of them scheduled at a time; those still pending when the caller stops are cancelled.
+    The one loop of the local ingest and of the Dask engine's partitions."""
+    from collections import deque
+
+    pending: deque = deque()  # (article, future) in input order
+
+    def oldest() -> tuple:
+        article, future = pending.popleft()
+        return article, _outcome(future, article, timeout)
+
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                yield item, item
+                continue
+            pending.append((item, schedule(item)))
+            while len(pending) >= in_flight or (pending and pending[0][1].done()):
+                yield oldest()
+        while pending:
+            yield oldest()
+    finally:
+        for _, future in pending:
+            future.cancel()
 
 
 def _worker_pool(jobs: int, use_model: bool):
