@@ -108,4 +108,21 @@ def build_nlp(use_model: bool = True, model_path: Path | None = None) -> Languag
         nlp.disable_pipe(model.TAGGER_COMPONENT)  # run by the next one, piece by piece
         nlp.add_pipe("vnextract_tag_in_pieces", name=model.NER_COMPONENT)
         nlp.add_pipe("vnextract_model_mentions")
+        keep_known_words(nlp)
     return nlp
+
+
+def keep_known_words(nlp: Language) -> int:
+    """Create a lexeme, outside any memory zone, for every string of the vocabulary (the
+    sourced model brings the words it was trained on: about 89,000); the count created.
+
+    ``Pipeline.extract`` runs each article in a memory zone, where a word the vocabulary
+    has no lexeme for is built again for every article that uses it, then freed.  Built
+    once here, the common words are shared by all articles: on 200 bench articles the
+    pipeline took 8.6 s instead of 10.0 s, for 0.8 s at load and about 30 MB.
+    """
+    vocab = nlp.vocab
+    before = len(vocab)
+    for string in list(vocab.strings):
+        vocab[string]
+    return len(vocab) - before

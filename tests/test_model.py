@@ -112,6 +112,22 @@ def test_extraction_is_deterministic(pipeline):
     assert Pipeline().extract(text).to_gold("a") == first
 
 
+def test_known_words_are_built_once_and_change_no_output(pipeline, monkeypatch):
+    """The model's words get their lexemes at load (``nlp.keep_known_words``): an article's
+    common words are found, not rebuilt in its memory zone, and the output is the same."""
+    from extract import nlp as nlp_module
+
+    assert len(pipeline.nlp.vocab) > 50_000
+    text = (RAW / "qk9-can-tho-2023.txt").read_text("utf-8")
+    before = len(pipeline.nlp.vocab)
+    warm = pipeline.extract(text).to_gold("a")
+    assert len(pipeline.nlp.vocab) == before  # the zone freed what it built
+    monkeypatch.setattr(nlp_module, "keep_known_words", lambda nlp: 0)
+    cold = Pipeline()
+    assert len(cold.nlp.vocab) < before
+    assert cold.extract(text).to_gold("a") == warm
+
+
 def test_tags_spell_entities():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
