@@ -5,7 +5,8 @@
 Everything is fixed (article selection, split, seed), so a run rebuilds the
 same data and, on the same machine and library versions, the same model:
 
-1. **Gold**: ``corpus/annotated/seeds.jsonl`` and ``dev.jsonl`` of the shared
+1. **Gold**: ``corpus/annotated/seeds.jsonl``, ``corpus/annotated/train.jsonl``
+   (the project's own gold on 24 ``dev/`` articles) and ``dev.jsonl`` of the shared
    corpus minus its *measuring split* (``MEASURE_ARTICLES`` articles drawn with
    ``SEED``), each repeated ``GOLD_REPEATS`` times.  The measuring split is
    never trained on; it is written beside the model as ``dev-measure.jsonl``
@@ -73,9 +74,11 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", ":", ";", '"', "“",
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = models_dir() / "vnextract-ner.cfg"
 SEEDS_GOLD = REPO / "corpus" / "annotated" / "seeds.jsonl"
+TRAIN_GOLD = REPO / "corpus" / "annotated" / "train.jsonl"  # the project's own gold, trained on
 HELDOUT_GOLDS = {  # scored, never trained on
     "heldout": REPO / "corpus" / "annotated" / "heldout.jsonl",
     "heldout2": REPO / "corpus" / "annotated" / "heldout2.jsonl",
+    "heldout3": REPO / "corpus" / "annotated" / "heldout3.jsonl",
 }
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 DEFAULT_WORK = REPO / "build" / "model"
@@ -299,9 +302,10 @@ def build_data(shared: Path, work: Path, log=print) -> dict:
     seeds = load_gold(SEEDS_GOLD)
     heldout_ids = {a["id"] for path in HELDOUT_GOLDS.values() for a in load_gold(path)}  # their ids only
     train_ids, measure_ids = measure_split([a["id"] for a in dev_gold])
-    gold_train = seeds + [a for a in dev_gold if a["id"] in set(train_ids)]
+    project_gold = load_gold(TRAIN_GOLD)
+    gold_train = seeds + [a for a in dev_gold if a["id"] in set(train_ids)] + project_gold
 
-    annotated = {a["id"] for a in dev_gold} | heldout_ids
+    annotated = {a["id"] for a in dev_gold + project_gold} | heldout_ids
     dev_files = sorted(paths["dev_dir"].glob("*.txt"))
     silver_dev = [(p.stem, _nfc_file(p)) for p in dev_files if p.stem not in annotated]
     exclude = set().union(*(long_lines(_nfc_file(p)) for p in dev_files), *(long_lines(a["text"]) for a in seeds))

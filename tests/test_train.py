@@ -129,9 +129,13 @@ def test_training_never_reads_a_measured_article(shared_corpus):
     folder = ROOT / "models" / "vnextract-ner-0.1.0"
     data = json.loads((folder / "meta.json").read_text("utf-8"))["vnextract"]["data"]
     dev_ids = [a["id"] for a in load_gold(shared_corpus / "annotated" / "dev.jsonl")]
-    heldout_ids = {a["id"] for name in ("heldout", "heldout2") for a in load_gold(ROOT / "corpus" / "annotated" / f"{name}.jsonl")}
+    heldout_ids = {a["id"] for path in train.HELDOUT_GOLDS.values() for a in load_gold(path)}
+    project_ids = {a["id"] for a in load_gold(train.TRAIN_GOLD)}
     assert data["measure_ids"] == train.measure_split(dev_ids)[1]
     assert sorted(a["id"] for a in load_gold(folder / "dev-measure.jsonl")) == data["measure_ids"]
     measured = set(data["measure_ids"]) | heldout_ids
     assert measured.isdisjoint(data["gold_train_ids"]) and measured.isdisjoint(data["silver_dev_ids"])
-    assert set(data["gold_train_ids"]) == set(dev_ids) - set(data["measure_ids"]) | {"qk1-bac-giang-2019", "qk9-can-tho-2023"}
+    assert set(data["gold_train_ids"]) == (
+        set(dev_ids) - set(data["measure_ids"]) | {"qk1-bac-giang-2019", "qk9-can-tho-2023"} | project_ids
+    )
+    assert project_ids.isdisjoint(data["silver_dev_ids"])
