@@ -29,6 +29,11 @@ the README section "The model"):
   where one of them starts (the rules own the cut between a title and its
   body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``).  A model ORG where the rules
   found no ORG is not added: measured, those were mostly generic bodies.
+* **PERSON: the model may mend a rule name** it overlaps: when it starts where
+  the rule name starts and goes on (``[Phạm Minh] Chính``: the rules stopped
+  at a word that also opens a body's name) or drops an abbreviated honorific
+  the rules took in (``GS [Hoàng Minh Thảo]``); never by a shorter name inside
+  it (``Mai [Hồng Quế]``).
 * **A model span must look like a name** (``name_shape_ok``): it starts with a
   capital or a digit and ends with a letter or a digit, does not start with an
   office title or rank (``Tướng Căn``: those are POSITION and RANK, the
@@ -344,7 +349,26 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
         elif m.label in EXTENDS and _extends(m, same, overlapping):
             replaced.extend(same)
             added.append(m)
+        elif m.label == "PERSON" and _completes_name(m, same):
+            replaced.extend(same)
+            added.append(m)
     return replaced, added
+
+
+def _completes_name(m: Mention, rule_persons: list[Mention]) -> bool:
+    """The model's full name ``m`` (already shape-checked) mends the one rule PERSON it
+    overlaps: it starts where the rule name starts and goes on (``[Phạm Minh] Chính``, where
+    the rules stopped at a word that also opens a body's name), or it ends where the rule
+    name ends and leaves out an abbreviated honorific the rules took in (``GS [Hoàng Minh
+    Thảo]``).  A model name inside a longer rule name is not taken (``Mai [Hồng Quế]``)."""
+    if len(rule_persons) != 1:
+        return False
+    r = rule_persons[0]
+    if r.start == m.start:
+        return m.end > r.end
+    if r.end == m.end and r.start < m.start:
+        return all(is_acronym(w.rstrip(".")) for w in r.text[: m.start - r.start].split())
+    return False
 
 
 def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) -> bool:

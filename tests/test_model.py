@@ -240,6 +240,10 @@ COMBINE_CASES = [
     ("ORG extended by a trailing verb",    _m(0, 30, "ORG", "UBND thành phố H bắt cóc"), [_m(0, 16, "ORG")], ([], False)),
     ("national body with a province",     _m(0, 21, "ORG", "Quốc hội tỉnh Phú Thọ"), [_m(0, 8, "ORG", "Quốc hội")], ([], False)),
     ("ORG with the same bounds",           _m(0, 12, "ORG", "Bộ Quốc phòng"), [_m(0, 12, "ORG")],             ([], False)),
+    ("PERSON going on after a rule name",  _m(0, 15, "PERSON", "Phạm Minh Chính"), [_m(0, 9, "PERSON", "Phạm Minh")], ("both", True)),
+    ("PERSON without the rules' honorific", _m(3, 18, "PERSON", "Hoàng Minh Thảo"), [_m(0, 18, "PERSON", "GS Hoàng Minh Thảo")], ("both", True)),
+    ("PERSON inside a longer rule name",   _m(4, 12, "PERSON", "Hồng Quế"),  [_m(0, 12, "PERSON", "Mai Hồng Quế")], ([], False)),
+    ("PERSON with the same bounds",        _m(0, 9, "PERSON", "Phạm Minh"),  [_m(0, 9, "PERSON", "Phạm Minh")], ([], False)),
 ]
 # fmt: on
 
