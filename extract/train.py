@@ -79,6 +79,7 @@ HELDOUT_GOLDS = {  # scored, never trained on
     "heldout": REPO / "corpus" / "annotated" / "heldout.jsonl",
     "heldout2": REPO / "corpus" / "annotated" / "heldout2.jsonl",
     "heldout3": REPO / "corpus" / "annotated" / "heldout3.jsonl",
+    "heldout4": REPO / "corpus" / "annotated" / "heldout4.jsonl",
 }
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 DEFAULT_WORK = REPO / "build" / "model"
