@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from extract.extractors.context import FUNCTION_WORDS, PLURAL_BEFORE, Ctx
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
-from extract.lexicons import domains_by_head, key_of, load_lexicon, surnames
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
 # heads that may open an ORG in lower case when a capitalised name follows
@@ -39,12 +39,34 @@ _COMPANY_WORDS = frozenset(
 )
 _THUONG, _TRUC = fold_text("thường"), fold_text("trực")
 _VIEN = fold_text("viên")
+_BAN = fold_text("ban")
+_BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
+# a body's name written on in lower case: at most this many syllables, ending at one of these
+_TAIL_MAX = 6
+_TAIL_END_PUNCT = frozenset("(),;:")
+# verbs the press puts right after a body: "Bộ Giao thông chủ trì, ..." ends the name before them
+_TAIL_VERBS = frozenset(
+    fold_text(w.strip())
+    for w in """chủ trì|phối hợp|tổ chức|chỉ đạo|đề nghị|yêu cầu|kiểm tra|thực hiện|cho biết|báo cáo|
+    tham mưu|hướng dẫn|triển khai|ban hành|quyết định|thông báo|công bố|xác nhận|tiếp nhận|phát biểu|
+    khẳng định|cho rằng|đảm nhận|đảm bảo|bảo đảm|lãnh đạo|quản lý|điều hành|giải quyết|đưa tin|dẫn lời|
+    bình luận|thông tin|cho hay|nhận định|tiết lộ|trích dẫn""".split("|")
+)
+# lower-case words before a paper's or an agency's name ("tờ Korea Times", "báo Tin Tức")
+_MEDIA_WORDS = Lexicon("media_words")
+for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí"):
+    _MEDIA_WORDS.add(_w, {})
+_LIST_GOES_ON = frozenset(fold_text(w) for w in "và hoặc thuộc".split())
 # national bodies: a province after them belongs to something else ("Đoàn ĐBQH tỉnh X")
 _NATIONAL = frozenset(key_of(w) for w in ["Quốc hội", "QH"])
 _TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhiệm".split())
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
 # common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
-_COMPOUND_BEFORE = {fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split())}
+_COMPOUND_BEFORE = {
+    fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
+    # "thông báo Kết luận", "cảnh báo": not a paper
+    fold_text("báo"): frozenset(fold_text(w) for w in "thông cảnh dự công tình họa họp".split()),
+}
 # descriptive words inside a company name before its proper name:
 # "Công ty cổ phần Phát triển đầu tư Thái Sơn", "công ty xây dựng Lũng Lô"
 _TRADE_WORDS = frozenset(
@@ -108,26 +130,71 @@ def _bare_ok(ctx: Ctx, j: int, head_len: int = 1) -> bool:
     return head_len > 1 or t.fold in FUNCTION_WORDS
 
 
-def _trade_bridge(toks, k: int) -> int:
-    """Lower-case trade words at token k followed by a capitalised name: their count, else 0."""
+def _trade_bridge(toks, k: int, any_words: bool = False) -> int:
+    """Lower-case trade words at token k followed by a capitalised name: their count, else 0.
+
+    ``any_words``: any lower-case words but function words (right after the company's
+    legal form: ``Công ty TNHH`` + ``vận tải thủy bộ`` + ``Hải Hà``).
+    """
     n = 0
-    while k + n < len(toks) and n < 4:
+    while k + n < len(toks) and n <= 5:
         t = toks[k + n]
         if t.nl or not t.gap:
             return 0
         if t.is_alpha and t.is_cap:
             return n
-        if t.fold not in _TRADE_WORDS:
+        if not (t.fold in _TRADE_WORDS or (any_words and t.is_alpha and t.fold not in FUNCTION_WORDS)):
             return 0
         n += 1
     return 0
 
 
-def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_at=None) -> int:
+def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_only: bool = False) -> int:
+    """Lower-case words at token k that end a body's name: their count, else 0.
+
+    The press writes the rest of a long name in lower case (``Viện Kỹ thuật`` +
+    ``cơ giới quân sự``, ``Trường Đại học Kinh tế`` + ``quốc dân``).  The run is
+    taken only when the name visibly ends after it: at a bracket, a comma, a
+    semicolon, the end of the line, or a place (``... truyền máu Việt Nam``).
+    ``line_end_only``: only the end of a line (or of a paragraph's last sentence) ends it.
+    """
+    toks = ctx.toks
+    n = 0
+    while k + n < len(toks) and n < _TAIL_MAX:
+        t = toks[k + n]
+        if t.nl or not t.gap:
+            break
+        if not (t.is_alpha and not t.is_cap) or t.fold in FUNCTION_WORDS:
+            break
+        if k + n + 1 < len(toks) and f"{t.fold} {toks[k + n + 1].fold}" in _TAIL_VERBS:
+            return 0
+        n += 1
+    if not n:
+        return 0
+    e = k + n
+    if e >= len(toks) or toks[e].nl:
+        return n
+    t = toks[e]
+    if line_end_only and not (n <= 2 and t.text == "." and (e + 1 >= len(toks) or toks[e + 1].nl)):
+        return 0  # at most two words, and only at the end of a paragraph
+    if not t.is_word:
+        if end_dot and t.text == "." and (e + 1 >= len(toks) or toks[e + 1].nl):
+            return n  # the last words of a paragraph: "tạp chí Quân sự quốc phòng."
+        return n if t.text in _TAIL_END_PUNCT else 0
+    if t.is_cap and t.is_alpha and t.gap and place_at_k is not None and place_at_k(e):
+        return n
+    return 0
+
+
+def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_at=None,
+                 place_at_k=None, lower_tail: bool = False, end_dot: bool = False,
+                 line_end_only: bool = False) -> int:
     """A capitalised name part at token j: ``Tác chiến điện tử``, ``Nhà báo Việt Nam``.
 
     ``unit_at(k)``: whether another organisation unit starts at token k; the name
     stops there so that the chain can add it (``Viện Chiến lược`` + ``Bộ Quốc phòng``).
+    ``lower_tail``: the name may go on in lower case up to a visible end (``_lower_tail``);
+    ``place_at_k(k)``: whether a place starts at token k (such an end).
     """
     toks = ctx.toks
     sur = surnames()
@@ -136,6 +203,7 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
     lower = 0
     last_good = j
     bridged = False  # trade words were just taken: the capitalised name after them is the company's
+    proper = 0  # capitalised words taken that are not a company's legal form (TNHH, CP)
     while k < len(toks) and taken < maxlen:
         t = toks[k]
         if t.nl or (k > j and not t.gap and t.is_word and toks[k - 1].is_word):
@@ -147,9 +215,11 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             if k + p < len(toks) and named_after_prefix(ctx, k + p):
                 break
         if t.is_alpha and t.is_cap:
-            if taken >= 1 and not bridged and t.fold in sur and k + 1 < len(toks) and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap:
-                break  # a person's name follows the body
+            if ((proper if company else taken) >= 1 and not bridged and t.fold in sur and k + 1 < len(toks)
+                    and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap):
+                break  # a person's name follows the body ("Công ty TNHH Trần Văn A" is the company's name)
             taken += 1
+            proper += t.fold not in _COMPANY_WORDS
             lower = 0
             k += 1
             last_good = k
@@ -160,7 +230,7 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             last_good = k
             continue
         if company and t.is_alpha and not t.is_cap:
-            nb = _trade_bridge(toks, k)
+            nb = _trade_bridge(toks, k, any_words=taken > 0 and not proper)
             if nb:
                 k += nb
                 lower = 0
@@ -171,7 +241,8 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             last_good = k
             break
         if (t.is_alpha and taken and lower < 1 and t.fold not in FUNCTION_WORDS
-                and not toks[k - 1].is_upper and not (k - 2 >= j and toks[k - 2].is_cap and toks[k - 2].is_alpha)):
+                and not toks[k - 1].is_upper and not (k - 2 >= j and toks[k - 2].is_cap and toks[k - 2].is_alpha)
+                and not (k + 1 < len(toks) and f"{t.fold} {toks[k + 1].fold}" in _TAIL_VERBS)):
             # "Tổ chức", "Giao thông": a lower-case syllable completes a one-capital word only
             lower += 1
             k += 1
@@ -180,6 +251,13 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
         if t.text in ("-", "–", "&") and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha:
             k += 1
             continue
+        if lower_tail and taken and t.is_alpha and not t.is_cap:
+            nt = _lower_tail(ctx, k, place_at_k, end_dot, line_end_only)
+            if nt:
+                k += nt
+                last_good = k
+                lower = 0
+                continue
         if t.fold == "và" and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha:
             k += 1
             continue
@@ -244,13 +322,22 @@ class OrgFinder:
         follows = hrow["follows"]
         j = i + nh
         named = 0
-        if j < len(toks) and not toks[j].nl and toks[j].gap:
+        # a place with its prefix right after the head is not its name: "Bộ Tư lệnh TP.HCM"
+        place_next = j in self.loc_starts and bool(prefix_at(ctx, j))
+        if j < len(toks) and not toks[j].nl and toks[j].gap and not place_next:
             if follows == "domain":
                 dl = self.domains.get(head_key)
                 if dl is not None and (head_cap or toks[j].is_cap):
                     named, _ = dl.longest(toks, j)
+                    if named and head_cap:
+                        # "Viện Kỹ thuật" + "cơ giới quân sự (KTCGQS)"
+                        tail = _lower_tail(ctx, j + named, self.loc_starts.__contains__)
+                        if tail and j + named + tail < len(toks) and j + named + tail in self.loc_starts:
+                            tail += generic_name(ctx, j + named + tail)
+                        named += tail
                 if not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
-                    named = generic_name(ctx, j, unit_at=self._unit_starts)
+                    named = generic_name(ctx, j, unit_at=self._unit_starts, lower_tail=head_cap,
+                                         place_at_k=self.loc_starts.__contains__)
             elif follows == "number":
                 if toks[j].is_num:
                     named = 1
@@ -283,7 +370,9 @@ class OrgFinder:
         nf, _ = self.fixed.longest(toks, k, _fixed_case_ok)
         if nf >= 2:
             return True
-        nh, _ = self.heads.longest(toks, k, _head_ok)
+        nh, row = self.heads.longest(toks, k, _head_ok)
+        if nh >= 2 and row["follows"] == "place" and row["bare"] != "yes":
+            return self._follows_body(k + nh)  # "Quân đội Mỹ" starts a unit, "Quân đội 108" does not
         return nh >= 2
 
     def _follows_body(self, j: int) -> bool:
@@ -304,6 +393,8 @@ class OrgFinder:
             return 0
         if toks[i].fold == _THUONG and i + 1 < len(toks) and toks[i + 1].fold == _TRUC and i > 0 and toks[i - 1].fold in _TITLE_ENDS:
             return 0  # "Phó Bí thư Thường trực Thành ủy": part of the title
+        if not toks[i].is_cap and toks[i].fold == _BAN and i > 0 and toks[i - 1].fold in _BAN_TITLE:
+            return 0  # "Trưởng ban Tuyên giáo [Trung ương]": "ban ..." is the title, the body follows
         u = self.unit(i, in_position)
         if u is None:
             return 0
@@ -342,22 +433,30 @@ class OrgFinder:
                 kind = u2[1]
                 units += 1
                 continue
+            if end in self.loc_starts and self.loc_starts[end] - end > 1 and prefix_at(ctx, end):
+                end = self.loc_starts[end]  # a fused place with its prefix: "TP.HCM"
+                continue
             # a place, with or without its prefix
             p = prefix_at(ctx, end)
             if p and units == 1 and key_of(ctx.surface(i, end)) in _NATIONAL:
                 break
             if p and end + p < len(toks) and not toks[end + p].nl:
                 n = named_after_prefix(ctx, end + p)
+                if n and self._person_after_prefix(end + p, n):
+                    end = end + p  # "Chủ tịch UBND tỉnh Trần Văn A": the name is the chairman's
+                    break
                 if n:
                     end = end + p + n
                     continue
                 if toks[end + p].is_num and toks[end].fold in ("quận", "phường"):
                     end = end + p + 1
                     continue
-                if kind == "bare" or self._wants_place(i):
-                    # "UBND tỉnh", "HĐND TP", "Công an tỉnh"
+                if kind in ("bare", "named") or self._wants_place(i):
+                    # "UBND tỉnh", "HĐND TP", "Công an tỉnh", "Hội Nông dân tỉnh"
                     nxt = end + p
                     if nxt >= len(toks) or toks[nxt].nl or not (toks[nxt].is_alpha and toks[nxt].is_cap) or toks[nxt].fold in FUNCTION_WORDS:
+                        if self._levels_listed(nxt):
+                            return 0  # "UBND xã, phường, thị trấn": a level of bodies, not one
                         end = end + p
                         break
                 break
@@ -369,6 +468,8 @@ class OrgFinder:
                 end += n
                 continue
             break
+        if kind == "bare" and units == 1 and self._listed_twice(i, end):
+            return 0  # "Tư lệnh Quân chủng, Chính ủy Quân chủng": a kind of post, not one body
         # coordinated bare committees: "Thường trực Tỉnh ủy, Thành ủy" (generic)
         if kind == "bare" and end + 1 < len(toks) and toks[end].text == ",":
             nh, hrow = self.heads.longest(toks, end + 1, _head_ok)
@@ -384,6 +485,105 @@ class OrgFinder:
                         if u0 and u0[1] == "bare" and key_of(ctx.surface(i, u0[0])) in _PARTY_COMMITTEES:
                             return 0
         return end
+
+    def bracket_abbreviation(self, e: int) -> bool:
+        """``(PLA)`` right after a body ending at token e: an abbreviation the article defines.
+
+        A known head or fixed name in the brackets (``(HĐND)``) is left to the grammar.
+        """
+        toks = self.ctx.toks
+        if not (e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")"):
+            return False
+        a = toks[e + 1]
+        if toks[e].nl or not (a.is_alpha and a.is_upper and len(a.text) >= 2) or toks[e + 1].gap or toks[e + 2].gap:
+            return False
+        return True
+
+    def media_name(self, i: int) -> tuple[int, int] | None:
+        """A paper or agency named after a lower-case media word at token i: its token range.
+
+        ``tờ Korea Times``, ``báo Tin Tức``, ``hãng tin Yonhap``, ``tạp chí Quân huấn``: the
+        word stays outside, the name runs over capitalised syllables and stops at a
+        place (``tờ Korea Times Hàn Quốc``).
+        """
+        ctx, toks = self.ctx, self.ctx.toks
+        n, _ = _MEDIA_WORDS.longest(toks, i)
+        if not n or toks[i - 1].fold in _COMPOUND_BEFORE.get(toks[i].fold, ()):
+            return None
+        j = i + n
+        if j >= len(toks) or toks[j].nl or not toks[j].gap or not (toks[j].is_alpha and toks[j].is_cap):
+            return None
+        n = generic_name(ctx, j, maxlen=5, unit_at=self.loc_starts.__contains__, lower_tail=True,
+                         place_at_k=self.loc_starts.__contains__, end_dot=True, line_end_only=True)
+        return (j, j + n) if n else None
+
+    def credit_agency(self, i: int) -> bool:
+        """An upper-case agency glued to a photo credit's slash: ``Ảnh: VGP/Quang Hiếu``."""
+        toks = self.ctx.toks
+        t = toks[i]
+        if not (t.is_alpha and t.is_upper and len(t.text) >= 2):
+            return False
+        slash_after = i + 1 < len(toks) and toks[i + 1].text == "/" and not toks[i + 1].gap
+        if not slash_after:
+            return False
+        # "Ảnh:" just before, on the same line
+        return i >= 2 and toks[i - 1].text == ":" and toks[i - 2].fold == fold_text("ảnh") and not t.nl
+
+    def place_after(self, k: int) -> int:
+        """End of a place (with or without its prefix) starting at token k on the same line, else k."""
+        ctx, toks = self.ctx, self.ctx.toks
+        if k >= len(toks) or toks[k].nl or not toks[k].gap:
+            return k
+        if k in self.loc_starts:
+            return self.loc_starts[k]
+        p = prefix_at(ctx, k)
+        if p and k + p < len(toks) and not toks[k + p].nl:
+            if k + p in self.loc_starts:
+                return self.loc_starts[k + p]
+            n = named_after_prefix(ctx, k + p)
+            if n:
+                return k + p + n
+        return k
+
+    def _person_after_prefix(self, k: int, n: int) -> bool:
+        """The n capitalised words at token k, after a prefix, are a person's name, not a place.
+
+        Three or more words opening with a surname that the place lexicon does not know.
+        """
+        toks = self.ctx.toks
+        return n >= 3 and toks[k].fold in surnames() and not place_at(self.ctx, k)
+
+    def _levels_listed(self, k: int) -> bool:
+        """``, phường`` at token k: another administrative prefix after a comma."""
+        toks = self.ctx.toks
+        if not (k + 1 < len(toks) and toks[k].text == "," and not toks[k + 1].nl and not toks[k + 1].is_cap):
+            return False
+        p = prefix_at(self.ctx, k + 1)
+        # the list goes on ("xã, phường, thị trấn"), not a new clause ("HĐND TP, thành phố sẽ ...")
+        return bool(p) and k + 1 + p < len(toks) and (toks[k + 1 + p].text == "," or toks[k + 1 + p].fold in _LIST_GOES_ON)
+
+    def _listed_twice(self, s: int, e: int) -> bool:
+        """The elliptical body at tokens s..e is named again after the next or previous comma.
+
+        ``Tư lệnh Quân khu, Chính ủy Quân khu``: two titles of the same kind of body in a list.
+        """
+        toks = self.ctx.toks
+        n = e - s
+        key = [t.fold for t in toks[s:e]]
+
+        def same_at(k: int) -> bool:
+            return 0 <= k and k + n <= len(toks) and [t.fold for t in toks[k:k + n]] == key and toks[k].is_cap
+
+        def title_between(a: int, b: int) -> bool:  # 1-3 capitalised words: "Chính ủy", "Phó Tư lệnh"
+            return 1 <= b - a <= 3 and toks[a].is_cap and all(t.is_alpha and not t.nl for t in toks[a:b])
+
+        if e < len(toks) and toks[e].text == ",":
+            if any(same_at(k) and title_between(e + 1, k) for k in range(e + 2, min(e + 5, len(toks)))):
+                return True
+        for k in range(max(0, s - 5 - n), s - 1):
+            if same_at(k) and k + n < len(toks) and toks[k + n].text == "," and title_between(k + n + 1, s):
+                return True
+        return False
 
     def _chain_bare_ok(self, s: int, e: int) -> bool:
         toks = self.ctx.toks
@@ -414,17 +614,49 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     finder = OrgFinder(ctx, loc_starts)
     toks = ctx.toks
     out = []
+    abbrs: set[str] = set()  # abbreviations the article defines in brackets after a body's name
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i > 0 and not t.gap and toks[i - 1].text in ("-", "/") and t.is_upper:
-            i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND"
+        if (i > 1 and not t.gap and toks[i - 1].text in ("-", "/") and t.is_upper
+                and not (toks[i - 1].text == "/" and toks[i - 2].is_alpha and not toks[i - 2].is_upper
+                         and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))):
+            i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN")
             continue
+        if finder.credit_agency(i):
+            out.append((i, i + 1))  # "Ảnh: VGP/Quang Hiếu"
+            i += 1
+            continue
+        if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
+            m = finder.media_name(i)
+            if m:
+                out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
+                i = m[1]
+                continue
         if t.is_word and (t.is_cap or t.fold in finder.heads.firsts or t.fold in finder.fixed.firsts):
             e = finder.chain(i)
             if e:
+                a = finder.bracket_abbreviation(e)
+                if a:
+                    abbrs.add(toks[e + 1].text)
+                    pe = finder.place_after(e + 3)
+                    if pe > e + 3:
+                        # "Hội đồng Nhân dân (HĐND) tỉnh Hà Tĩnh": one body
+                        out.append((i, pe))
+                        i = pe
+                        continue
+                    out.append((i, e))
+                    out.append((e + 1, e + 2))
+                    i = e + 3
+                    continue
                 out.append((i, e))
                 i = e
                 continue
+        if t.is_upper and t.text in abbrs and (i == 0 or toks[i - 1].text != "("):
+            # a later mention of an abbreviation defined in brackets: "PLA", "BVĐK tỉnh Lạng Sơn"
+            e = finder.place_after(i + 1)
+            out.append((i, e))
+            i = e
+            continue
         i += 1
     return out, finder
