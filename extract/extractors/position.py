@@ -5,18 +5,21 @@
                 | domain [org|place]   Bộ trưởng Quốc phòng; Trưởng ban Tổ chức [Thành ủy]
                 | admin prefix [place] Chủ tịch tỉnh [Ninh Bình]; Chủ tịch xã
                 | number               Sư đoàn trưởng 312
+                | country [tại country] Tổng thống Mỹ; Đại sứ Nga tại Hàn Quốc (heads of state, envoys)
 
 Generic or plural uses are not positions (``các bộ trưởng``); a lower-case title needs
-a body, a name after it, or a word such as ``nguyên``/``chức`` before it.
+a body, a name after it, or a word such as ``nguyên``/``chức`` before it. A seat being
+elected (``ứng cử đại biểu Quốc hội``) and a title after a counted subject (``101 ứng viên là
+Ủy viên Trung ương``) are not offices held.
 """
 from __future__ import annotations
 
 import functools
 
-from extract.extractors.context import PLURAL_BEFORE, Ctx
+from extract.extractors.context import PLURAL_BEFORE, Ctx, cap_run
 from extract.extractors.org import OrgFinder, generic_name
-from extract.extractors.place import named_after_prefix, prefix_at
-from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon
+from extract.extractors.place import named_after_prefix, place_at, prefix_at
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
 _PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
@@ -111,6 +114,19 @@ class PositionFinder:
                         return k + nc
                     if k in self.orgs.loc_starts:
                         return self.orgs.loc_starts[k]
+                    c = _country_at(ctx, k)  # "Bộ trưởng Quốc phòng Mỹ James Mattis"
+                    if c:
+                        return k + c
+                return k
+        if base in _STATE_TITLES:
+            # "Tổng thống Mỹ", "Đại sứ Nga tại Hàn Quốc": the country is the body
+            c = _country_at(ctx, j)
+            if c:
+                k = j + c
+                if base in _ENVOY_TITLES and ctx.fold(k) == fold_text("tại") and toks[k].gap:
+                    c2 = _country_at(ctx, k + 1)
+                    if c2:
+                        return k + 1 + c2
                 return k
         # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
         p = prefix_at(ctx, j)
@@ -122,7 +138,33 @@ class PositionFinder:
                 return j + p
         return j
 
-    def plural_before(self, i: int) -> bool:
+    def _name_cut(self, tend: int, end: int) -> int:
+        """End of the body before a person's name it swallowed.
+
+        ``Chủ tịch UBND tỉnh [Trần Văn Hưng]``: provinces and cities are a closed list, so an
+        unknown three-syllable run opening with a family name after ``tỉnh``/``TP`` is a name;
+        ``Bí thư Thành ủy TP.HCM [Nguyễn Văn Nam]``: a name run that starts right after a place
+        and goes on past the body.
+        """
+        ctx, toks = self.ctx, self.ctx.toks
+        sur = surnames()
+        loc_ends = set(self.orgs.loc_starts.values())
+        for k in range(tend + 1, end):
+            t = toks[k]
+            if not (t.is_alpha and t.is_cap) or t.is_upper or t.fold not in sur or t.nl or not t.gap:
+                continue
+            run = cap_run(ctx, k, 4)
+            if run < 2:
+                continue
+            if k in loc_ends and k + run > end:
+                return k
+            p = next((n for n in (1, 2) if k - n > tend and prefix_at(ctx, k - n) == n), 0)
+            if (p and key_of(ctx.surface(k - p, k)) in _PROVINCE_PREFIXES and run >= 3
+                    and not place_at(ctx, k) and not _fused_city(ctx, k, run)):
+                return k
+        return end
+
+    def plural_before(self, i: int, end: int = -1) -> bool:
         """``các vị đại biểu``, ``7 uỷ viên``, ``50% Bí thư``, ``hai đồng chí Tư lệnh``."""
         toks = self.ctx.toks
         k = i - 1
@@ -131,7 +173,27 @@ class PositionFinder:
         if k < 0 or toks[k + 1].nl:
             return False
         t = toks[k]
+        if t.fold == fold_text("là"):
+            return end not in self.person_starts and self._plural_subject(k)
         return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
+
+    def _plural_subject(self, k: int) -> bool:
+        """``101 ứng viên là [Ủy viên ...]``, ``các ứng viên là``: a count or plural word in the
+        subject of ``là`` (same clause, no name between) makes the title a class, not an office."""
+        toks = self.ctx.toks
+        for m in range(k - 1, max(k - 7, -1), -1):
+            t = toks[m]
+            if t.text in _CLAUSE_MARKS or toks[m + 1].nl or m + 1 in self.person_ends:
+                return False
+            if t.fold in _DATE_WORDS or self.ctx.fold(m - 1) in _DATE_WORDS:
+                continue  # "năm 2020", "tháng 5"
+            if t.is_num and (m + 1 == k or toks[m + 1].fold == fold_text("từng")):
+                return False  # "Quân khu 9 từng là": a numbered body, not a count
+            if t.fold == fold_text("từng") and m == k - 1:
+                continue  # "từng là": once was
+            if t.fold in PLURAL_BEFORE or t.is_num:
+                return True
+        return False
 
     def at(self, i: int) -> tuple[int, int] | None:
         """(title end, span end) of the position starting at token i, or None."""
@@ -155,7 +217,8 @@ class PositionFinder:
             if best is None or e > best[1]:
                 best = (i + n, e, row)
         tend, end, row = best
-        if self.plural_before(i):
+        end = self._name_cut(tend, end)
+        if self.plural_before(i, end):
             return (tend, end, False)
         r = self._filter(i, tend, end, row)
         return (tend, end, False) if r is None else (r[0], r[1], True)
@@ -180,6 +243,10 @@ class PositionFinder:
         if base == key_of("Trưởng") and not first.is_cap:
             return None
         if kind == "deputy":
+            # "ứng cử đại biểu Quốc hội", "bầu làm đại biểu": the seat being elected, no holder
+            if i > 0 and not first.nl and (toks[i - 1].fold in _ELECTION_BEFORE or (
+                    toks[i - 1].fold == fold_text("làm") and ctx.fold(i - 2) == fold_text("bầu"))):
+                return None
             # "[đại biểu] Dương Trung Quốc"; "[đại biểu Quốc hội]" beside a name
             if name_after:
                 return tend, end if has_body else tend
@@ -201,11 +268,39 @@ class PositionFinder:
         return (i - 1) in self.person_ends or (i - 1) in self.pos_ends
 
 
+# "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
+_ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
+# titles whose body may be a country: heads of state and government, envoys
+_STATE_TITLES = frozenset(key_of(w) for w in [
+    "Tổng thống", "Thủ tướng", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Lãnh sự"])
+_ENVOY_TITLES = frozenset(key_of(w) for w in ["Đại sứ", "Tổng Lãnh sự", "Lãnh sự"])
+_CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
+_DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
+_PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
 _ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
 _NEEDS_BODY = frozenset(
     key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]
 )
+
+
+def _country_at(ctx: Ctx, k: int) -> int:
+    """Length of a capitalised country name (places lexicon) at token k on the same line."""
+    toks = ctx.toks
+    if k >= len(toks) or toks[k].nl or not toks[k].gap or not toks[k].is_cap:
+        return 0
+    n, row = load_lexicon("places").longest(toks, k)
+    if not n or row.get("type") != "country":
+        return 0
+    if not all(toks[k + m].is_cap and not toks[k + m].nl for m in range(n)):
+        return 0
+    return n
+
+
+def _fused_city(ctx: Ctx, k: int, run: int) -> bool:
+    """The run at k opens a city the lexicon lists only with a fused prefix (``TP.Hồ Chí Minh``)."""
+    places = load_lexicon("places")
+    return any(f"TP.{ctx.surface(k, k + n)}" in places for n in range(2, run + 1))
 
 
 def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:

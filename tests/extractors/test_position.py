@@ -1,0 +1,61 @@
+"""POSITION extractor: one invented sentence per pattern, text -> expected POSITION spans."""
+import pytest
+
+from extract.extractors.people_spans import find_people_spans
+
+# fmt: off
+CASES = [
+    # id, text, [POSITION span texts, in order]
+    # a party member of a committee, written as one word ("đảng ủy viên")
+    ("dang-uy-vien", "Ông Lê Văn An, Đảng ủy viên, Phó tham mưu trưởng Quân khu 9, phát biểu.",
+     ["Đảng ủy viên", "Phó tham mưu trưởng Quân khu 9"]),
+    ("dang-uy-vien-lower", "ông Lê Văn An, nguyên đảng ủy viên, bí thư chi bộ",
+     ["đảng ủy viên", "bí thư"]),
+    # an army department head: "Chủ nhiệm Chính trị / Hậu cần / Kỹ thuật" + unit
+    ("chu-nhiem-chinh-tri", "Đại tá Lê Văn Bình, Phó Chủ nhiệm Chính trị Quân khu 7, phát biểu.",
+     ["Phó Chủ nhiệm Chính trị Quân khu 7"]),
+    ("chu-nhiem-hau-can", "Đại tá Lê Văn Bình, Chủ nhiệm Hậu cần Quân khu 5, cho biết.",
+     ["Chủ nhiệm Hậu cần Quân khu 5"]),
+    # a chief executive: "Giám đốc điều hành" + company
+    ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
+     ["Giám đốc điều hành Công ty Hoa Mai"]),
+    # the seat being elected is not an office holder
+    ("ung-cu-dai-bieu", "Ông Trần Văn Dũng ứng cử đại biểu Quốc hội khóa XV tại Hà Nội.", []),
+    ("bau-cu-dai-bieu", "Trong đợt bầu cử đại biểu Quốc hội khóa XV, cử tri đi bầu đông.", []),
+    ("bau-lam-dai-bieu", "Có 20 người được bầu làm đại biểu Quốc hội khóa XV.", []),
+    ("dai-bieu-beside-name", "Đại biểu Quốc hội Lê Văn Em phát biểu.", ["Đại biểu Quốc hội"]),
+    # a count or plural word in the subject of "là": a class of people, not one office holder
+    ("count-la-member", "Có 101 ứng viên là Ủy viên Trung ương Đảng.", []),
+    ("plural-la-deputy", "Các ứng viên là đại biểu Quốc hội đương nhiệm.", []),
+    ("year-la-title", "Năm 2020 ông Lê Văn An là Bí thư Tỉnh ủy Bắc Giang.", ["Bí thư Tỉnh ủy Bắc Giang"]),
+    ("numbered-body-tung-la", "Ông Lê Văn An khi giữ chức Tư lệnh Quân khu 9 từng là Phó tham mưu trưởng Quân khu 9.",
+     ["Tư lệnh Quân khu 9", "Phó tham mưu trưởng Quân khu 9"]),
+    ("count-la-title-name", "Có hai đại tướng là Bộ trưởng Quốc phòng Ngô Xuân Lịch và ông B.",
+     ["Bộ trưởng Quốc phòng"]),
+    # a country is the body of a head of state, a minister or an envoy
+    ("president-country", "Hôm qua, Tổng thống Mỹ Joe Biden đã tới Hà Nội.", ["Tổng thống Mỹ"]),
+    ("pm-country", "Thủ tướng Nhật Bản đã tới Hà Nội.", ["Thủ tướng Nhật Bản"]),
+    ("king-country", "bằng khen của Quốc vương Campuchia, ông rất vui", ["Quốc vương Campuchia"]),
+    ("minister-domain-country", "Tân Bộ trưởng Quốc phòng Mỹ James Mattis đã tới.", ["Bộ trưởng Quốc phòng Mỹ"]),
+    ("envoy-tai-country", "Ngày 3/2, Đại sứ Nga tại Hàn Quốc Ivan Petrov cho biết.", ["Đại sứ Nga tại Hàn Quốc"]),
+    ("pm-government", "Thủ tướng Chính phủ Nguyễn Xuân Phúc dự.", ["Thủ tướng Chính phủ"]),
+    # a name right after the body is not part of it
+    ("name-after-fused-city", "Bí thư Thành ủy TP.HCM Nguyễn Văn Nam cho biết.", ["Bí thư Thành ủy TP.HCM"]),
+    ("name-after-tinh", "Sau đó, tân Chủ tịch UBND tỉnh Trần Văn Hưng phát biểu.", ["Chủ tịch UBND tỉnh"]),
+    ("province-then-name", "Chủ tịch UBND tỉnh Bắc Giang Lê Ánh Dương phát biểu.", ["Chủ tịch UBND tỉnh Bắc Giang"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_position_spans(case_id, text, expected):
+    got = [m for m in find_people_spans(text) if m.label == "POSITION"]
+    assert [m.text for m in got] == expected
+    for m in got:
+        assert text[m.start:m.end] == m.text
+
+
+def test_name_after_title_is_a_person():
+    """The name cut off the body is found as a PERSON of its own."""
+    spans = find_people_spans("Bí thư Thành ủy TP.HCM Nguyễn Văn Nam cho biết.")
+    assert ("PERSON", "Nguyễn Văn Nam") in [(m.label, m.text) for m in spans]
