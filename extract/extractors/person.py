@@ -40,6 +40,12 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     for k in range(1, n):
         if ctx.toks[i + k].fold in _STOP_CAPS:
             return k
+    # a Korean given name joined by a hyphen: "Park Geun-hye", "Lee Sun-jin"
+    toks = ctx.toks
+    e = i + n
+    if (n >= 2 and e + 1 < len(toks) and toks[e].text == "-" and not toks[e].gap
+            and not toks[e + 1].gap and toks[e + 1].is_alpha and not toks[e + 1].is_cap):
+        return n + 2
     return n
 
 
@@ -49,13 +55,17 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
     sur = surnames()
     out = []
     i = 0
+    place_end = -1  # token index right after the last lexicon place skipped
     while i < len(toks):
         t = toks[i]
         if not (t.is_alpha and t.is_cap) or i in blocked:
             i += 1
             continue
-        if i > 0 and ctx.is_title_word(i - 1) and toks[i].gap and not toks[i].nl:
-            # inside a longer capitalised run that did not start with a surname
+        if (i > 0 and ctx.is_title_word(i - 1) and toks[i].gap and not toks[i].nl
+                and i != place_end and not (toks[i - 1].is_upper and len(toks[i - 1].text) > 1)):
+            # inside a longer capitalised run that did not start with a surname; a place
+            # ("Bí thư Tỉnh ủy Bắc Ninh Phạm Văn A") or an abbreviation ("GS Phạm Văn A",
+            # "Thành ủy TP.HCM Nguyễn Văn A") may stand right before a name
             i += 1
             continue
         p = place_at(ctx, i)
@@ -64,6 +74,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
             # "Hà Nội" is a place; "Hà Nội Hoàng Trung Hải": the name starts after it
             if p >= n or not (toks[i].fold in sur and n - p < 2):
                 i += p
+                place_end = i
                 continue
         if t.fold in sur and n >= 2 and not t.is_upper:
             n = min(n, 4)
@@ -221,9 +232,40 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
             j = k + 2
             if toks[j].nl or j in org_starts:
                 continue
-            n = _run(ctx, j, 4)
+            if _is_acronym(toks[j]) and j + 2 < len(toks) and toks[j + 1].text == "/" and not toks[j + 2].gap:
+                j += 2  # "Ảnh: VGP/Quang Hiếu": the agency, then the photographer
+            n = _credit_run(ctx, j)
             if n >= 1 and not place_at(ctx, j):
-                if n == 1 and not toks[j].is_upper:
+                if n == 1 and (not toks[j].is_upper or _is_acronym(toks[j])):
                     continue
                 out.append((j, j + n))
     return out
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _is_acronym(t) -> bool:
+    """``VGP``, ``CTV``, ``TTXVN``: upper case with no vowel, an agency or a role, no name."""
+    return t.is_upper and len(t.text) > 1 and not any(c in _VOWELS for c in fold_text(t.text))
+
+
+def _credit_run(ctx: Ctx, j: int) -> int:
+    """Length of the name after ``Ảnh:`` when the caption runs on into the next sentence.
+
+    ``Ảnh: NGUYỄN TRÀ Báo cáo ...``: the name ends where the case changes;
+    ``Ảnh: Xuân Giang Bên cạnh ...``: a third capitalised word followed by a lower-case
+    word on the same line opens the next sentence.
+    """
+    toks = ctx.toks
+    n = _run(ctx, j, 4)
+    if n >= 2 and toks[j].is_upper:
+        k = 1
+        while k < n and toks[j + k].is_upper:
+            k += 1
+        return k
+    if n >= 3:
+        e = j + n
+        if e < len(toks) and ctx.adjacent(e) and toks[e].gap and toks[e].is_alpha and not toks[e].is_cap:
+            return n - 1
+    return n

@@ -18,6 +18,24 @@ from extract.normalise import fold_text
 _AMBIGUOUS = frozenset(
     fold_text(w) for w in "Anh Nga Mỹ Pháp Đức Ý Úc Áo Bỉ Nhật Séc Síp Huế Vinh Lào VN".split()
 )
+# ambiguous country names that still name the country when they open a sentence
+# ("Mỹ có thể ..."); "Anh", "Nga", "Đức" open sentences as pronouns and given names
+_COUNTRY_AT_START = frozenset(fold_text(w) for w in "Mỹ Pháp Lào Nhật Úc Bỉ Séc Síp".split())
+# a country syllable and a lower-case syllable that make one word: "Pháp luật", "Anh hùng"
+_COMPOUND_AFTER_COUNTRY = {
+    fold_text(k): frozenset(fold_text(w) for w in v.split())
+    for k, v in {
+        "Pháp": "luật lệnh lý chế y quyền sư danh",
+        "Anh": "hùng dũng em chị tài",
+        "Nhật": "ký kỳ",
+        "Mỹ": "thuật phẩm nghệ mãn",
+        "Đức": "tin tính độ",
+        "Ý": "kiến nghĩa thức chí tưởng định",
+        "Áo": "dài",
+    }.items()
+}
+# clause openers that may stand capitalised before a country: "Nếu Mỹ ...", "Khi Nga ..."
+_OPENERS = frozenset(fold_text(w) for w in "Nếu Khi Tại Với Theo Trong Nhưng Và Còn Sau Trước Để Từ Cả Phía Nay".split())
 # prefixes after which a number names the place itself: [quận 1], [Quận 3]
 _NUMBERED = frozenset(fold_text(w) for w in "quận phường Q".split())
 _COMPOUND_SECOND = frozenset(fold_text(w) for w in "ủy uỷ đoàn đội hội trưởng lỵ bộ viên".split())
@@ -26,7 +44,8 @@ _PREFIX_ONLY_UPPER = frozenset(fold_text(w) for w in "TP Tp TX Q".split())
 # roads, streets and bridges named after places are not places ("cầu Việt Trì", "phố Huế")
 _ROAD_BEFORE = frozenset(fold_text(w) for w in "đường phố cầu ngõ hẻm".split())
 _PERSON_BEFORE = HONORIFICS - {fold_text("đồng"), fold_text("chí")}  # "đồng Việt Nam" is money
-_COMPOUND_ROAD = frozenset(fold_text(w) for w in "thành tuyến".split())  # "thành phố", "tuyến đường"
+# "thành phố", "tuyến đường"; "yêu cầu", "nhu cầu", "điểm cầu" (a video link), "toàn cầu"
+_COMPOUND_ROAD = frozenset(fold_text(w) for w in "thành tuyến yêu nhu điểm toàn khẩn".split())
 
 
 def _case_ok(row: dict, toks, i: int, n: int) -> bool:
@@ -54,11 +73,17 @@ def place_at(ctx: Ctx, i: int) -> int:
     if not n:
         return 0
     if n == 1 and ctx.toks[i].fold in _AMBIGUOUS:
+        f = ctx.toks[i].fold
+        nxt = ctx.toks[i + 1] if i + 1 < len(ctx.toks) else None
+        if (nxt is not None and ctx.adjacent(i + 1) and nxt.gap and not nxt.is_cap
+                and nxt.fold in _COMPOUND_AFTER_COUNTRY.get(f, ())):
+            return 0
         if ctx.is_title_word(i + 1) and ctx.adjacent(i + 1) and ctx.toks[i + 1].gap:
             return 0
-        if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and ctx.toks[i].gap:
+        if (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and ctx.toks[i].gap
+                and not (ctx.sentence_initial(i - 1) and ctx.toks[i - 1].fold in _OPENERS)):
             return 0
-        if ctx.sentence_initial(i):
+        if ctx.sentence_initial(i) and f not in _COUNTRY_AT_START:
             return 0
     return n
 
