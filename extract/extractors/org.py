@@ -13,7 +13,10 @@ Generic or plural bodies are not ORG: ``các Tỉnh ủy``, ``Ban Tổ chức T�
 """
 from __future__ import annotations
 
-from extract.extractors.context import FUNCTION_WORDS, PLURAL_BEFORE, Ctx
+import re
+import unicodedata
+
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
@@ -25,12 +28,15 @@ _LOWER_OK = frozenset(
         "công ty", "tổng công ty", "văn phòng", "ngân hàng", "bệnh viện", "sở", "tổng cục",
         "tập đoàn", "ban chấp hành", "ban thường vụ", "cục", "trường", "học viện", "tòa án",
         "viện kiểm sát", "bộ tư lệnh", "bộ đội biên phòng", "bộ đội", "quân đội nhân dân",
-        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài", "bộ",
+        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài", "bộ", "tiệm vàng",
     ]
 )
 # lower-case heads that are common words too ("bộ phim", "bộ Luật"): an ORG only with a
 # name of the domain list ("bộ Công an", "bộ Quốc phòng")
 _LOWER_DOMAIN_ONLY = frozenset(key_of(w) for w in ["bộ"])
+# heads whose domain names are complete: lower-case words after "Bộ Tài chính" are the sentence's
+# ("Bộ Tài chính nhấn mạnh, ...")
+_CLOSED_NAMES = frozenset(key_of(w) for w in ["Bộ"])
 # party committees named by their place: bare use is generic when the article names several
 _PARTY_COMMITTEES = frozenset(key_of(w) for w in ["Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"])
 _CENTRAL = frozenset(key_of(w) for w in ["Trung ương", "T.Ư", "TW", "TƯ"])
@@ -42,7 +48,10 @@ _VIEN = fold_text("viên")
 _BAN = fold_text("ban")
 _BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
 # a body's name written on in lower case: at most this many syllables, ending at one of these
-_TAIL_MAX = 6
+_TAIL_MAX = 8
+_VA = fold_text("và")
+# the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
+_NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế"])
 _TAIL_END_PUNCT = frozenset("(),;:")
 # verbs the press puts right after a body: "Bộ Giao thông chủ trì, ..." ends the name before them
 _TAIL_VERBS = frozenset(
@@ -50,22 +59,44 @@ _TAIL_VERBS = frozenset(
     for w in """chủ trì|phối hợp|tổ chức|chỉ đạo|đề nghị|yêu cầu|kiểm tra|thực hiện|cho biết|báo cáo|
     tham mưu|hướng dẫn|triển khai|ban hành|quyết định|thông báo|công bố|xác nhận|tiếp nhận|phát biểu|
     khẳng định|cho rằng|đảm nhận|đảm bảo|bảo đảm|lãnh đạo|quản lý|điều hành|giải quyết|đưa tin|dẫn lời|
-    bình luận|thông tin|cho hay|nhận định|tiết lộ|trích dẫn""".split("|")
+    bình luận|thông tin|cho hay|nhận định|tiết lộ|trích dẫn|nhấn mạnh|mong muốn|tập trung|đánh giá|
+    cam kết|kiến nghị|đề xuất|tuyên bố|tiến hành|khảo sát|cấp phép|hỗ trợ|ký kết|cung cấp""".split("|")
 )
 # lower-case words before a paper's or an agency's name ("tờ Korea Times", "báo Tin Tức")
 _MEDIA_WORDS = Lexicon("media_words")
 for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí"):
     _MEDIA_WORDS.add(_w, {})
+# a reporter of a paper: "trao đổi với PV Người Đưa Tin" (the paper is ORG, "PV" nothing);
+# a person's name after it is the reporter's ("PV Nguyễn An")
+_REPORTER_WORDS = frozenset(key_of(w) for w in ["PV", "phóng viên"])
+for _w in _REPORTER_WORDS:
+    _MEDIA_WORDS.add(_w, {})
+# a unit's number in Roman numerals: "Quân khu IV", "Quân đoàn II"
+_ROMAN = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
+# committees named in full once, then by their head alone: "Ban Chỉ đạo đã tập hợp ..."
+_ELLIPTICAL_COMMITTEES = frozenset(key_of(w) for w in ["Ban Chỉ đạo"])
+# heads whose number is a room, not a body: "phòng 301"
+_NOT_NUMBERED = frozenset(key_of(w) for w in ["Phòng"])
+# "Chính phủ kiến tạo", "Chính phủ điện tử": a model of government, not the body
+_MODEL_BODIES = frozenset(key_of(w) for w in ["Chính phủ"])
+_MODEL_WORDS = frozenset(fold_text(w) for w in ["kiến tạo", "điện tử", "số", "liêm chính", "số hóa", "số hoá"])
+# "Nhà Quốc hội": the building
+_BUILDING_BODIES = frozenset(key_of(w) for w in ["Quốc hội"])
+_NHA = fold_text("nhà")
 _LIST_GOES_ON = frozenset(fold_text(w) for w in "và hoặc thuộc".split())
 # national bodies: a province after them belongs to something else ("Đoàn ĐBQH tỉnh X")
 _NATIONAL = frozenset(key_of(w) for w in ["Quốc hội", "QH"])
-_TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhiệm".split())
+_TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhiệm tướng ban".split())
+# "Thường trực Ban Bí thư": the standing member's title; the body is the Secretariat
+_STANDING_MEMBER_OF = frozenset(key_of(w) for w in ["Ban Bí thư"])
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
 # common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
 _COMPOUND_BEFORE = {
     fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
     # "thông báo Kết luận", "cảnh báo": not a paper
     fold_text("báo"): frozenset(fold_text(w) for w in "thông cảnh dự công tình họa họp".split()),
+    # "chiến trường Quảng Trị", "quảng trường Ba Đình", "thị trường": not a school
+    fold_text("trường"): frozenset(fold_text(w) for w in "chiến quảng công thị môi hiện lập thương".split()),
 }
 # descriptive words inside a company name before its proper name:
 # "Công ty cổ phần Phát triển đầu tư Thái Sơn", "công ty xây dựng Lũng Lô"
@@ -137,19 +168,23 @@ def _trade_bridge(toks, k: int, any_words: bool = False) -> int:
     legal form: ``Công ty TNHH`` + ``vận tải thủy bộ`` + ``Hải Hà``).
     """
     n = 0
-    while k + n < len(toks) and n <= 5:
+    while k + n < len(toks) and n <= (10 if any_words else 5):
         t = toks[k + n]
         if t.nl or not t.gap:
             return 0
         if t.is_alpha and t.is_cap:
             return n
+        if n and t.fold == _VA and toks[k + n - 1].fold != _VA:
+            n += 1  # "đầu tư xây dựng và phát triển"
+            continue
         if not (t.fold in _TRADE_WORDS or (any_words and t.is_alpha and t.fold not in FUNCTION_WORDS)):
             return 0
         n += 1
     return 0
 
 
-def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_only: bool = False) -> int:
+def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_only: bool = False,
+                unit_at=None) -> int:
     """Lower-case words at token k that end a body's name: their count, else 0.
 
     The press writes the rest of a long name in lower case (``Viện Kỹ thuật`` +
@@ -160,18 +195,37 @@ def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_on
     """
     toks = ctx.toks
     n = 0
+    after_and = False  # "Cục Quản lý nợ" + "và" + "Tài chính đối ngoại": the name goes on
     while k + n < len(toks) and n < _TAIL_MAX:
         t = toks[k + n]
+        if (t.text in ("-", "–") and n and not t.nl and toks[k + n - 1].is_alpha and k + n + 1 < len(toks)
+                and toks[k + n + 1].is_alpha and not toks[k + n + 1].is_cap and not toks[k + n + 1].nl):
+            n += 1  # "kinh tế - xã hội"
+            continue
         if t.nl or not t.gap:
             break
-        if not (t.is_alpha and not t.is_cap) or t.fold in FUNCTION_WORDS:
+        if t.fold == _VA and not after_and and k + n + 1 < len(toks) and toks[k + n + 1].is_alpha \
+                and toks[k + n + 1].gap and not toks[k + n + 1].nl and toks[k + n + 1].fold not in FUNCTION_WORDS \
+                and not toks[k + n + 1].is_upper \
+                and not (unit_at is not None and toks[k + n + 1].is_cap and unit_at(k + n + 1)):
+            after_and = True
+            n += 1
+            continue
+        if not (t.is_alpha and (not t.is_cap or (after_and and n and toks[k + n - 1].fold == _VA) or
+                                (after_and and toks[k + n - 1].is_cap and not t.is_upper))) \
+                or t.fold in FUNCTION_WORDS:
             break
         if k + n + 1 < len(toks) and f"{t.fold} {toks[k + n + 1].fold}" in _TAIL_VERBS:
             return 0
         n += 1
-    if not n:
+        if (n >= 2 and f"{toks[k + n - 2].fold} {t.fold}" in _NATIONWIDE and k + n < len(toks)
+                and toks[k + n].fold != _VA and not (toks[k + n].is_cap and toks[k + n].gap and not toks[k + n].nl)):
+            return n  # "Viện Dinh dưỡng" + "quốc gia": a national body's name ends there
+    if not n or toks[k + n - 1].fold == _VA or not toks[k + n - 1].is_alpha:
         return 0
     e = k + n
+    if n >= 2 and f"{toks[e - 2].fold} {toks[e - 1].fold}" in _NATIONWIDE and not (e < len(toks) and toks[e].is_cap and toks[e].gap and not toks[e].nl):
+        return n  # "Viện Dinh dưỡng" + "quốc gia": a national body's name ends there
     if e >= len(toks) or toks[e].nl:
         return n
     t = toks[e]
@@ -252,11 +306,11 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             k += 1
             continue
         if lower_tail and taken and t.is_alpha and not t.is_cap:
-            nt = _lower_tail(ctx, k, place_at_k, end_dot, line_end_only)
+            nt = _lower_tail(ctx, k, place_at_k, end_dot, line_end_only, unit_at)
             if nt:
                 k += nt
                 last_good = k
-                lower = 0
+                lower = 1  # the tail ended the name: no further lower-case syllable
                 continue
         if t.fold == "và" and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha:
             k += 1
@@ -329,20 +383,29 @@ class OrgFinder:
                 dl = self.domains.get(head_key)
                 if dl is not None and (head_cap or toks[j].is_cap):
                     named, _ = dl.longest(toks, j)
-                    if named and head_cap:
+                    if named and head_cap and head_key not in _CLOSED_NAMES:
                         # "Viện Kỹ thuật" + "cơ giới quân sự (KTCGQS)"
-                        tail = _lower_tail(ctx, j + named, self.loc_starts.__contains__)
+                        tail = _lower_tail(ctx, j + named, self.loc_starts.__contains__, unit_at=self._unit_starts)
                         if tail and j + named + tail < len(toks) and j + named + tail in self.loc_starts:
                             tail += generic_name(ctx, j + named + tail)
                         named += tail
                 if not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
                     named = generic_name(ctx, j, unit_at=self._unit_starts, lower_tail=head_cap,
                                          place_at_k=self.loc_starts.__contains__)
+                if (not named and head_cap and toks[j].is_num and head_key not in _NOT_NUMBERED
+                        and not (j + 1 < len(toks) and toks[j + 1].fold in _GENERIC_AFTER)):
+                    named = 1  # "Tổng cục 2", "Ban chỉ đạo 1237": a body known by its number
+                    k = j + 1
+                    if (k < len(toks) and toks[k].gap and not toks[k].nl and toks[k].is_cap and toks[k].is_alpha
+                            and k not in self.loc_starts and not self._unit_starts(k)):
+                        named += generic_name(ctx, k, unit_at=self._unit_starts)  # "Đội 5" + "Biệt động"
             elif follows == "number":
-                if toks[j].is_num:
-                    named = 1
+                if toks[j].is_num or (head_cap and _ROMAN.fullmatch(toks[j].text)):
+                    named = 1  # "Quân khu 9", "Quân khu IV"
             elif follows == "any":
-                named = generic_name(ctx, j, company=True)
+                # "Tập đoàn Dầu khí" + "quốc gia Việt Nam"
+                named = generic_name(ctx, j, company=True, lower_tail=head_cap,
+                                     place_at_k=self.loc_starts.__contains__, unit_at=self._unit_starts)
         if named:
             return j + named, "named"
         if j < len(toks) and not toks[j].nl and prefix_at(ctx, j) and head_cap and hrow["bare"] != "yes":
@@ -356,6 +419,10 @@ class OrgFinder:
             return None
         if follows in ("place", "org") and self._follows_body(j):
             return j, "bare"
+        if follows == "domain" and nh >= 2 and j < len(toks) and toks[j].is_cap and self._unit_starts(j):
+            return j, "bare"  # "Bảo tàng" + "Quân khu 4": the chain adds the body it belongs to
+        if head_key in _ELLIPTICAL_COMMITTEES and self._committee_ends(j):
+            return j, "bare"  # "Bộ Chính trị giao Ban Chỉ đạo thông báo ...": the committee named before
         if hrow["bare"] != "yes":
             return None
         if not _bare_ok(ctx, j, 2 if (nh > 1 or (toks[i].is_upper and len(toks[i].text) > 1)) else 1):
@@ -393,12 +460,26 @@ class OrgFinder:
             return 0
         if toks[i].fold == _THUONG and i + 1 < len(toks) and toks[i + 1].fold == _TRUC and i > 0 and toks[i - 1].fold in _TITLE_ENDS:
             return 0  # "Phó Bí thư Thường trực Thành ủy": part of the title
+        if toks[i].fold == _THUONG and i + 2 < len(toks) and toks[i + 1].fold == _TRUC and toks[i].is_cap:
+            nf, frow = self.fixed.longest(toks, i + 2, _fixed_case_ok)
+            if nf and key_of(frow["_phrase"]) in _STANDING_MEMBER_OF:
+                return 0  # "Thường trực Ban Bí thư Võ Văn A": a title
         if not toks[i].is_cap and toks[i].fold == _BAN and i > 0 and toks[i - 1].fold in _BAN_TITLE:
             return 0  # "Trưởng ban Tuyên giáo [Trung ương]": "ban ..." is the title, the body follows
         u = self.unit(i, in_position)
         if u is None:
             return 0
         end, kind = u
+        if toks[i].is_cap and self.loc_starts.get(i, 0) >= end:
+            return 0  # "Trường Sa", "Hội An": a place whose first syllable is a head
+        if kind == "named" and self._person_named_like_head(i, end):
+            return 0  # "Đại tá Đoàn Văn A": a surname, not the head "Đoàn"
+        if self._concept(i, end):
+            return 0
+        if (kind == "bare" and end < len(toks) and toks[end].fold == _VIEN and not toks[end].is_cap
+                and toks[end].gap and not toks[end].nl
+                and not (end + 1 < len(toks) and toks[end + 1].fold == fold_text("chức"))):
+            return 0  # "Đảng ủy viên", "Thành ủy viên": a member, not the committee
         units = 1
         while end < len(toks):
             t = toks[end]
@@ -486,6 +567,53 @@ class OrgFinder:
                             return 0
         return end
 
+    def _person_named_like_head(self, s: int, e: int) -> bool:
+        """Tokens s..e are a person's name opening with a surname that is also a head.
+
+        ``Đại tá Đoàn Trọng A``, ``ông Đoàn B``: after an honorific or a rank, a
+        surname head followed by one or two capitalised syllables only.
+        """
+        toks = self.ctx.toks
+        if s == 0 or toks[s].fold not in surnames() or not 2 <= e - s <= 3:
+            return False
+        if not all(t.is_alpha and t.is_cap and not t.is_upper and t.gap for t in toks[s + 1:e]):
+            return False
+        if toks[s - 1].fold in HONORIFICS:
+            return True
+        ranks = load_lexicon("ranks")
+        return any(s - b >= 0 and ranks.longest(toks, s - b)[0] == b for b in (1, 2, 3))
+
+    def _committee_ends(self, j: int) -> bool:
+        """Nothing of a committee's own name follows at token j: punctuation, a capital, a verb.
+
+        ``Ban Chỉ đạo đã ...``, ``Ban Chỉ đạo, ...``, ``Ban Chỉ đạo chủ trì``; not
+        ``Ban Chỉ đạo về ...`` or ``Ban chỉ đạo phòng, chống dịch`` (a longer name).
+        """
+        toks = self.ctx.toks
+        if j >= len(toks) or toks[j].nl:
+            return True
+        t = toks[j]
+        if not t.is_word:
+            return t.text not in "-–&("
+        if t.is_cap or t.fold == fold_text("về"):
+            return False
+        return t.fold in FUNCTION_WORDS or (j + 1 < len(toks) and f"{t.fold} {toks[j + 1].fold}" in _TAIL_VERBS)
+
+    def _concept(self, s: int, e: int) -> bool:
+        """The body at tokens s..e names a model or a building, not the body itself.
+
+        ``Chính phủ kiến tạo``, ``Chính phủ điện tử``, ``Chính phủ số`` (a kind of
+        government); ``Nhà Quốc hội`` (the building).
+        """
+        toks = self.ctx.toks
+        key = key_of(self.ctx.surface(s, e))
+        if key in _MODEL_BODIES and e < len(toks) and toks[e].gap and not toks[e].nl and not toks[e].is_cap:
+            if e + 1 < len(toks) and toks[e + 1].is_num:
+                return False  # "Nghị định của Chính phủ số 15/2020/NĐ-CP"
+            if toks[e].fold in _MODEL_WORDS or (e + 1 < len(toks) and f"{toks[e].fold} {toks[e + 1].fold}" in _MODEL_WORDS):
+                return True
+        return key in _BUILDING_BODIES and s > 0 and toks[s - 1].fold == _NHA and toks[s - 1].is_cap and toks[s].gap
+
     def bracket_abbreviation(self, e: int) -> bool:
         """``(PLA)`` right after a body ending at token e: an abbreviation the article defines.
 
@@ -513,8 +641,19 @@ class OrgFinder:
         j = i + n
         if j >= len(toks) or toks[j].nl or not toks[j].gap or not (toks[j].is_alpha and toks[j].is_cap):
             return None
+        if key_of(ctx.surface(i, j)) in _REPORTER_WORDS:
+            if toks[i].fold == fold_text("PV") and not toks[i].is_upper:
+                return None
+            if (toks[j].fold in surnames() or key_of(toks[j].text) in _REPORTER_WORDS
+                    or self.heads.longest(toks, j, _head_ok)[0] or self.fixed.longest(toks, j, _fixed_case_ok)[0]):
+                return None  # "PV Nguyễn An"; "PV Báo Tin tức" is left to the grammar
+            reporter = True
+        else:
+            reporter = False
         n = generic_name(ctx, j, maxlen=5, unit_at=self.loc_starts.__contains__, lower_tail=True,
                          place_at_k=self.loc_starts.__contains__, end_dot=True, line_end_only=True)
+        if reporter and n >= 3 and not toks[j + n - 1].is_cap and toks[j + n - 2].is_cap:
+            n -= 1  # "PV Pháp luật Plus" + "xung quanh": the sentence goes on
         return (j, j + n) if n else None
 
     def credit_agency(self, i: int) -> bool:
@@ -601,12 +740,43 @@ class OrgFinder:
         toks = self.ctx.toks
         for n in (3, 2, 1):
             if j + n <= len(toks) and key_of(self.ctx.surface(j, j + n)) in _CENTRAL:
+                if n == 1 and not toks[j].is_upper:
+                    continue  # "TƯ", "TW"; "Tư" is the first syllable of "Phó Tư lệnh"
                 if (toks[j].is_cap or lower_ok) and not any(toks[j + k].nl for k in range(n)):
                     # "Trung ương Đảng"
                     if j + n < len(toks) and toks[j + n].fold == fold_text("Đảng") and toks[j + n].is_cap and toks[j + n].gap:
                         return n + 1
                     return n
         return 0
+
+
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign_word(t) -> bool:
+    """A capitalised word that is no Vietnamese syllable: ``Online``, ``Land``, ``Daily``."""
+    if not (t.is_alpha and t.is_cap) or t.is_upper or len(t.text) < 3:
+        return False
+    bare = "".join(c for c in unicodedata.normalize("NFD", t.text.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return not _VIETNAMESE_SYLLABLE.fullmatch(bare)
+
+
+def _foreign_suffix(ctx: Ctx, e: int) -> int:
+    """One foreign word right after a body's name ending at token e, ending it: 1, else 0.
+
+    ``Tuổi Trẻ`` + ``Online``, ``Sabeco`` + ``Land``, ``PLA`` + ``Daily``.  A second
+    capitalised word after it makes it a person's name (``CIA Mike Pompeo``): 0.
+    """
+    toks = ctx.toks
+    if e >= len(toks) or toks[e].nl or not toks[e].gap or not _foreign_word(toks[e]):
+        return 0
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    if nxt is not None and not nxt.nl and nxt.gap and nxt.is_alpha and nxt.is_cap:
+        return 0
+    return 1
 
 
 def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], OrgFinder]:
@@ -659,4 +829,5 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             i = e
             continue
         i += 1
+    out = [(s, e + (e not in loc_starts and _foreign_suffix(ctx, e))) for s, e in out]
     return out, finder

@@ -67,6 +67,64 @@ CASES = [
     # a capitalised "Tập đoàn" alone names the group the article is about
     ("bare_group", "Nhiều khoản đầu tư của Tập đoàn bị tổn thất.", ["Tập đoàn"], []),
     ("bare_service", "Trong năm nay, Quân chủng đã điều chuyển bốn kho.", ["Quân chủng"], []),
+    # round 2: a unit numbered in Roman numerals
+    ("roman_number", "Tư lệnh Quân khu IV đến thăm Quân đoàn II.", ["Quân khu IV", "Quân đoàn II"], []),
+    # a lower-case tail joined by "và", and one with a spaced hyphen between two words
+    ("lower_tail_with_and", "Ông Nam, Phó Cục trưởng Cục Quản lý giá và Tài chính doanh nghiệp, cho biết.",
+     ["Cục Quản lý giá và Tài chính doanh nghiệp"], []),
+    ("lower_tail_with_hyphen", "Bà Hà, Viện Nghiên cứu kinh tế - xã hội Hải Phòng, phát biểu.",
+     ["Viện Nghiên cứu kinh tế - xã hội Hải Phòng"], []),
+    # "quốc gia" / "quốc tế" in lower case end a name even mid-sentence
+    ("lower_tail_national", "Theo khuyến nghị của Viện Thủy văn quốc gia thì mưa sẽ giảm.",
+     ["Viện Thủy văn quốc gia"], []),
+    # a company's name goes on in lower case too
+    ("company_lower_tail", "Ông có nhiều đóng góp cho Tập đoàn Than khoáng sản Việt Nam và các đơn vị.",
+     ["Tập đoàn Than khoáng sản Việt Nam"], []),
+    # a ministry's name is closed, and a verb after a name is the sentence's
+    ("ministry_then_verb", "Đại diện Bộ Tài chính nhấn mạnh, Công ty Hòa Bình mong muốn hợp tác.",
+     ["Bộ Tài chính", "Công ty Hòa Bình"], []),
+    # "Chính phủ kiến tạo", "Chính phủ điện tử": a model of government; "Nhà Quốc hội": a building
+    ("government_model", "Tỉnh xây dựng Chính phủ điện tử theo tinh thần Chính phủ kiến tạo.", [], []),
+    ("parliament_building", "Hội nghị diễn ra tại Nhà Quốc hội sáng nay.", [], []),
+    # "Tỉnh ủy viên": a member, not the committee
+    ("committee_member", "Ông Hùng, Tỉnh uỷ viên, Giám đốc Sở Xây dựng, phát biểu.", ["Sở Xây dựng"], []),
+    # "Thường trực" after a title belongs to the title; "Thường trực Ban Bí thư" is a title
+    ("standing_after_title", "Phó Thủ tướng Thường trực Chính phủ Lê Văn Hòa chủ trì.", ["Chính phủ"], []),
+    ("standing_member_secretariat", "Thường trực Ban Bí thư Trần Văn Minh dự họp.", ["Ban Bí thư"], []),
+    # "chiến trường", "quảng trường": no school
+    ("field_not_school", "Ông hy sinh ở chiến trường Bình Long, gần quảng trường Lam Sơn.", [], []),
+    # a place whose first syllable is a head: "Trường Sa" is no school
+    ("place_like_head", "Đoàn công tác thăm quần đảo Trường Sa.", [], []),
+    # a surname that is also a head, after a rank: a person
+    ("surname_head_after_rank", "Trao đổi với chúng tôi, Đại tá Đoàn Văn Hải cho biết.", [],
+     [("PERSON", "Đoàn Văn Hải")]),
+    # a paper after "PV" (the reporter is nothing); a reporter's own name is no paper
+    ("paper_after_reporter", "Trao đổi với PV Người Đưa Tin, ông nói. PV Nguyễn An ghi lại.", ["Người Đưa Tin"], []),
+    # "Tư lệnh": "Tư" is no abbreviation of "Trung ương" ("TƯ")
+    ("tu_is_not_central", "Ông là Phó Tư lệnh Quân chủng Hải quân.", ["Quân chủng Hải quân"], []),
+    # a company's descriptive words joined by "và" before its proper name
+    ("company_trade_words_with_and", "Họ chọn Công ty CP xây dựng và phát triển đô thị Hưng Thịnh để thay thế.",
+     ["Công ty CP xây dựng và phát triển đô thị Hưng Thịnh"], []),
+    # a foreign word right after a name belongs to it; a foreign person's name after a body does not
+    ("foreign_suffix", "Theo Thanh Niên Online, Sabeco Land đã giải thể. Chủ tịch Sabeco Michael Ross nói.",
+     ["Thanh Niên Online", "Sabeco Land", "Sabeco"], []),
+    # a museum of a named body
+    ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
+    # a Party delegation of a body, whatever the case of "đoàn"
+    ("party_delegation", "Đảng Đoàn Quốc hội đã họp với Đảng đoàn Mặt trận Tổ quốc Việt Nam.",
+     ["Đảng Đoàn Quốc hội", "Đảng đoàn Mặt trận Tổ quốc Việt Nam"], []),
+    # a gold shop with its name, written in lower case; the bare shop is nothing
+    ("gold_shop", "Đối với tiệm vàng Kim Hoa, xử phạt 200 triệu. Chủ tiệm vàng từ chối.", ["tiệm vàng Kim Hoa"], []),
+    # the people's police as a category is no body; its full name is
+    # a body known by its number, and a name after the number
+    ("numbered_body", "Xe trinh sát được giao cho Tổng cục 2. Đội 3 Đặc nhiệm tiến công.",
+     ["Tổng cục 2", "Đội 3 Đặc nhiệm"], []),
+    # a steering committee named by its head alone after its full name; "Ban Chỉ đạo về ..." is a longer name
+    ("bare_steering_committee", "Bộ Chính trị hoan nghênh Ban Chỉ đạo đã tập hợp ý kiến.",
+     ["Bộ Chính trị", "Ban Chỉ đạo"], []),
+    ("steering_committee_longer_name", "Ban Chỉ đạo về phòng chống lụt bão họp sáng nay.", [], []),
+    ("police_force_category", "Công dân tham gia Công an nhân dân hai năm. Công an nhân dân Việt Nam tuyển quân.",
+     ["Công an nhân dân Việt Nam"], []),
 ]
 
 
