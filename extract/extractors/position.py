@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from extract.extractors.context import PLURAL_BEFORE, Ctx, cap_run
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run
 from extract.extractors.org import OrgFinder, generic_name
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
@@ -218,6 +218,7 @@ class PositionFinder:
                 best = (i + n, e, row)
         tend, end, row = best
         end = self._name_cut(tend, end)
+        end = self._apposition_tail(i, tend, end)
         if self.plural_before(i, end):
             return (tend, end, False)
         r = self._filter(i, tend, end, row)
@@ -260,6 +261,51 @@ class PositionFinder:
                 return None
         return tend, end
 
+    def _apposition_tail(self, i: int, tend: int, end: int) -> int:
+        """End of a title in apposition whose body goes on in lower case up to the punctuation that
+        closes the apposition: ``X, [Trưởng phòng Kế hoạch và Quản lý rủi ro], ...``,
+        ``X ([hiệu trưởng trường mầm non Ban Mai])``. Nothing is added when the run meets a
+        function word, a verb, a name or a line end before that punctuation."""
+        ctx, toks = self.ctx, self.ctx.toks
+        j = i - 1 if i > 0 and toks[i - 1].fold in _TIME_MODIFIERS and not toks[i].nl else i
+        if not self._apposition(j):
+            return end
+        k = end
+        while k < len(toks) and k - end <= _TAIL_MAX:
+            t = toks[k]
+            if t.nl:
+                break
+            if t.text in _TAIL_CLOSE:
+                if t.text == "." and toks[k - 1].is_upper:
+                    return end  # "TP. Cần Thơ", "Bộ Q. P": an abbreviation, not the end
+                return k if k > end and toks[k - 1].is_word else end
+            if t.text in ("-", "–"):
+                if k == end or ctx.fold(k + 1) in HONORIFICS or not toks[k].gap:
+                    return end
+                k += 1
+                continue
+            if not t.is_word or not t.gap or k in self.person_starts:
+                return end
+            if t.is_cap and not t.is_upper and cap_run(ctx, k, 4) >= 3 and not place_at(ctx, k) and (
+                    t.fold in surnames() or ctx.fold(k + 1) == _THI):
+                return end  # a full name the body runs into
+            if t.fold in _TAIL_STOP or (t.fold in FUNCTION_WORDS and t.fold != _VA):
+                return end
+            if ctx.fold(k + 1) and f"{t.fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS:
+                return end
+            if t.is_cap and self._title_at(k):
+                return end  # "[Bộ trưởng Bộ Quốc phòng] và [Ủy viên Bộ Chính trị]": a second title
+            k += 1
+        return end
+
+    def _title_at(self, k: int) -> bool:
+        toks, parts = self.ctx.toks, []
+        for n in range(min(self.lex.maxlen, len(toks) - k)):
+            parts.append(toks[k + n].fold)
+            if " ".join(parts) in self.lex.entries:
+                return True
+        return False
+
     def _apposition(self, i: int) -> bool:
         """The title follows a comma, dash or semicolon after a person or another title."""
         toks = self.ctx.toks
@@ -268,6 +314,20 @@ class PositionFinder:
         return (i - 1) in self.person_ends or (i - 1) in self.pos_ends
 
 
+# the tail of a title in apposition: what closes it, what stops it
+_TAIL_MAX = 8
+_TAIL_CLOSE = frozenset(",;:.()\"“”")
+_VA = fold_text("và")
+_THI = fold_text("Thị")
+_TIME_MODIFIERS = frozenset(fold_text(w) for w in "nguyên cựu tân".split())
+_TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển nghỉ".split())
+_TAIL_STOP_PAIRS = frozenset(
+    f"{fold_text(a)} {fold_text(b)}" for a, b in (
+        w.split() for w in ["cho biết", "phát biểu", "nhận định", "khẳng định", "nhấn mạnh", "chủ trì", "đồng thời",
+                            "chia sẻ", "thông tin", "đề nghị", "yêu cầu", "tham dự", "chỉ đạo", "trao đổi", "tiến hành",
+                            "đánh giá", "bày tỏ", "trả lời", "giới thiệu", "báo cáo", "kết luận", "ghi nhận",
+                            "khai mạc", "hoan nghênh", "cảm ơn", "động viên", "chúc mừng", "trao tặng", "kiểm tra"])
+)
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
 # titles whose body may be a country: heads of state and government, envoys

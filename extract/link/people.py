@@ -24,9 +24,14 @@ _VERB_GAP = regex.compile(
 )
 # the person confers the office on someone else: "Thủ tướng X ký quyết định phê chuẩn ... chức vụ [P]"
 _CONFER_GAP = regex.compile(r"\b(?:ký|phê chuẩn|miễn nhiệm|trao)\b")
-_PRONOUN_START = regex.compile(r"(?:^|[.!?\n]\s*)(?:Ông|Bà|Đồng chí)\s+(?:[^.;:!?\n]{0,30}?\s)?$")
+# "Ông là", also after an opening time or place phrase: "Cuối năm 2007, ông làm", "Từ tháng 8/1963, ông là"
+_PRONOUN_START = regex.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:Ông|Bà|Đồng chí)|[^.;:!?\n,]{0,40}?,\s*(?:ông|bà|đồng chí))\s+(?:[^.;:!?\n]{0,30}?\s)?$"
+)
 _RANK_GAP = regex.compile(r"^\s*(?:,\s*)?$")
 _HONORIFIC_GAP = regex.compile(r"^\s*(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)?\s*$")
+# "chủ tịch UBND tỉnh Thái Bình, ông Nguyễn Hồng Diên": the title, then the honorific and the name
+_TITLE_HONORIFIC_GAP = regex.compile(r"^\s*,?\s*(?:đồng chí|ông|bà)\s+$")
 
 
 def link_people(text: str, mentions: list[Mention]) -> list[Person]:
@@ -34,10 +39,14 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
     persons = [m for m in ms if m.label == "PERSON"]
     positions = [m for m in ms if m.label == "POSITION"]
     ranks = [m for m in ms if m.label == "RANK"]
-    # top-level chain elements in text order (names, titles, ranks)
-    chain = sorted(persons + positions + ranks, key=lambda m: m.start)
     people: dict[str, Person] = {}
     order: list[str] = []
+    for p in persons:
+        if p.text not in people:
+            people[p.text] = Person(p.text, None, [], p.start, p.end)
+            order.append(p.text)
+    # top-level chain elements in text order (names, short names, titles, ranks)
+    chain = sorted(persons + _short_mentions(text, ms, persons) + positions + ranks, key=lambda m: m.start)
     shared = _shared_ranks(text, chain)
     for idx, p in enumerate(chain):
         if p.label != "PERSON":
@@ -59,7 +68,8 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
                 break  # a title or rank on the line above (a headline) is not this name's
             if m.label == "RANK" and rank is None and (_RANK_GAP.match(gap) or _HONORIFIC_GAP.match(gap)):
                 rank = m.text
-            elif m.label == "POSITION" and (_BEFORE_GAP.match(gap) or (right != p.start and _HONORIFIC_GAP.match(gap))):
+            elif m.label == "POSITION" and (_BEFORE_GAP.match(gap) or (right != p.start and _HONORIFIC_GAP.match(gap))
+                                            or (right == p.start and _TITLE_HONORIFIC_GAP.match(gap))):
                 if right != p.start and not rank and not _BEFORE_GAP.match(gap):
                     break
                 before.insert(0, m.text)
@@ -131,7 +141,8 @@ def _pronoun_positions(text: str, chain: list[Mention], people: dict[str, Person
     while k < len(chain):
         m = chain[k]
         if m.label == "PERSON":
-            last = people.get(m.text)
+            if not _in_brackets(text, m.start):  # "(cùng Trung tướng X)": an aside, not the subject
+                last = people.get(m.text)
             k += 1
             continue
         if m.label == "POSITION" and last is not None:
@@ -141,8 +152,10 @@ def _pronoun_positions(text: str, chain: list[Mention], people: dict[str, Person
                 left = m.end
                 titles = [m.text]
                 k2 = k + 1
-                while k2 < len(chain) and chain[k2].label == "POSITION" and _APPOS_GAP.match(text[left:chain[k2].start]):
-                    titles.append(chain[k2].text)
+                while k2 < len(chain) and chain[k2].label in ("POSITION", "RANK") and _APPOS_GAP.match(
+                        text[left:chain[k2].start]):
+                    if chain[k2].label == "POSITION":  # "Ông là [P], Thượng tướng, [P]": a rank between titles
+                        titles.append(chain[k2].text)
                     left = chain[k2].end
                     k2 += 1
                 for t in titles:
@@ -151,3 +164,38 @@ def _pronoun_positions(text: str, chain: list[Mention], people: dict[str, Person
                 k = k2
                 continue
         k += 1
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """The mention at ``start`` is inside a bracket opened earlier on its line."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return line.rfind("(") > line.rfind(")")
+
+
+_SHORT_NAME = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}*)(?![\w.]|\s+\p{Lu})")
+_SHORT_LEFT = regex.compile(r"(?:\b(?:ông|Ông|bà|Bà|đồng chí|Đồng chí)|^)\s+$")
+
+
+def _short_mentions(text: str, mentions: list[Mention], persons: list[Mention]) -> list[Mention]:
+    """``Bí thư Thăng``, ``ông Hệ làm ...``: a lone given name (the last syllable of exactly one
+    full name of the article) right after a title or an honorific stands for that person; the
+    mention carries the full name, so it links like the name itself."""
+    by_last: dict[str, set[str]] = {}
+    for p in persons:
+        if " " in p.text:
+            by_last.setdefault(p.text.rsplit(" ", 1)[1], set()).add(p.text)
+    taken = [(m.start, m.end) for m in mentions]
+    title_ends = {m.end for m in mentions if m.label in ("POSITION", "RANK")}
+    out = []
+    for m in _SHORT_NAME.finditer(text):
+        names = by_last.get(m.group(1))
+        if not names or len(names) != 1:
+            continue
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        left = text[max(0, s - 12):s]
+        after_title = any(text[t:s].isspace() and "\n" not in text[t:s] for t in title_ends if s - 3 <= t < s)
+        if after_title or _SHORT_LEFT.search(left):
+            out.append(Mention(s, e, "PERSON", next(iter(names))))
+    return out

@@ -43,6 +43,19 @@ CASES = [
     ("name-after-fused-city", "Bí thư Thành ủy TP.HCM Nguyễn Văn Nam cho biết.", ["Bí thư Thành ủy TP.HCM"]),
     ("name-after-tinh", "Sau đó, tân Chủ tịch UBND tỉnh Trần Văn Hưng phát biểu.", ["Chủ tịch UBND tỉnh"]),
     ("province-then-name", "Chủ tịch UBND tỉnh Bắc Giang Lê Ánh Dương phát biểu.", ["Chủ tịch UBND tỉnh Bắc Giang"]),
+    # a title in apposition whose body goes on in lower case up to the closing punctuation
+    ("appos-lower-tail", "Ông Lê Văn An, Trưởng phòng Kế hoạch và Quản lý rủi ro, Cục Thuế, cho biết.",
+     ["Trưởng phòng Kế hoạch và Quản lý rủi ro"]),
+    ("appos-lower-tail-bracket", "Bà Lê Thị Cúc (hiệu trưởng trường mầm non Hoa Sen) cho biết.",
+     ["hiệu trưởng trường mầm non Hoa Sen"]),
+    ("appos-lower-tail-nguyen", "Ông Lê Văn An - nguyên trưởng phòng hạ tầng, Sở Xây dựng.", ["trưởng phòng hạ tầng"]),
+    # ... but not over a verb, a second title, an abbreviation's dot or a name
+    ("appos-tail-verb", "Ông Lê Văn An, Giám đốc Công ty Hoa Mai phát biểu khai mạc hội nghị.",
+     ["Giám đốc Công ty Hoa Mai"]),
+    ("appos-tail-second-title", "Ông Lê Văn An, Bộ trưởng Bộ Quốc phòng và Ủy viên Bộ Chính trị, dự.",
+     ["Bộ trưởng Bộ Quốc phòng", "Ủy viên Bộ Chính trị"]),
+    ("appos-tail-name", "Ông Lê Văn An, Giám đốc điều hành trung tâm Hoa Mai Trần Văn Bình, dự.",
+     ["Giám đốc điều hành"]),
 ]
 # fmt: on
 
@@ -59,3 +72,36 @@ def test_name_after_title_is_a_person():
     """The name cut off the body is found as a PERSON of its own."""
     spans = find_people_spans("Bí thư Thành ủy TP.HCM Nguyễn Văn Nam cho biết.")
     assert ("PERSON", "Nguyễn Văn Nam") in [(m.label, m.text) for m in spans]
+
+
+# people records: which office goes with which name (text -> {name: positions})
+# fmt: off
+LINK_CASES = [
+    # a sentence opened by a time phrase and a bare pronoun: offices of the person named before
+    ("time-then-pronoun", "Đại tướng Lê Văn An sinh năm 1930.\nCuối năm 1980, ông làm Tư lệnh Quân khu 9.",
+     {"Lê Văn An": ["Tư lệnh Quân khu 9"]}),
+    # a rank between two titles does not end the list
+    ("rank-between-titles", "Ông Lê Văn An sinh năm 1950.\nÔng là Ủy viên Trung ương Đảng, Thượng tướng, Chính ủy Quân khu 9.",
+     {"Lê Văn An": ["Ủy viên Trung ương Đảng", "Chính ủy Quân khu 9"]}),
+    # a name in an aside in brackets is not the one the pronoun refers to
+    ("aside-in-brackets", "Ông Lê Văn An sinh năm 1950.\nNăm 1975, ông (cùng Đại tá Trần Văn Bình) được điều về.\n"
+     "Năm 1980, ông là Chính ủy Quân khu 9.",
+     {"Lê Văn An": ["Chính ủy Quân khu 9"], "Trần Văn Bình": []}),
+    # a lone given name after a title or an honorific stands for the full name
+    ("title-given-name", "Bí thư Tỉnh ủy Lê Văn An dự họp. Sau đó, Thống đốc An phát biểu.",
+     {"Lê Văn An": ["Bí thư Tỉnh ủy", "Thống đốc"]}),
+    ("honorific-given-name-verb", "Ông Trần Văn Bình dự họp. Công ty do ông Bình làm Giám đốc.",
+     {"Trần Văn Bình": ["Giám đốc"]}),
+    # title, comma, honorific, name
+    ("title-comma-honorific", "Quyết định do Chủ tịch UBND tỉnh Bắc Giang, ông Lê Văn An ký.",
+     {"Lê Văn An": ["Chủ tịch UBND tỉnh Bắc Giang"]}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("case_id,text,expected", LINK_CASES, ids=[c[0] for c in LINK_CASES])
+def test_people_positions(case_id, text, expected):
+    from extract.link.people import link_people
+
+    people = link_people(text, find_people_spans(text))
+    assert {p.name: p.positions for p in people} == expected
