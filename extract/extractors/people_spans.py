@@ -17,7 +17,11 @@ from extract.extractors.org import find_orgs
 from extract.extractors.person import (
     apposition_runs,
     bylines,
+    alias_runs,
+    hcm_person,
     honorific_ends,
+    original_spellings,
+    role_ends,
     runs_after,
     surname_runs,
 )
@@ -61,6 +65,17 @@ def _of_several(ctx: Ctx, j: int) -> bool:
             and ctx.adjacent(j) and toks[j].gap and ctx.adjacent(j + 1))
 
 
+def _with_initial_dot(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """``Lương Văn T.``: a name cut to an initial keeps the initial's dot."""
+    s, e = span
+    toks = ctx.toks
+    last = toks[e - 1]
+    if (e - s >= 2 and e < len(toks) and toks[e].text == "." and not toks[e].gap
+            and last.is_alpha and last.is_upper and len(last.text) == 1 and toks[e - 2].gap):
+        return (s, e + 1)
+    return span
+
+
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per label (the pure core of ``find_people_spans``)."""
     ranks = find_ranks(ctx)
@@ -69,6 +84,8 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons = surname_runs(ctx, set())
     persons += runs_after(ctx, {e for _, e in ranks})
     persons += runs_after(ctx, honorific_ends(ctx))
+    persons += runs_after(ctx, role_ends(ctx))
+    persons += alias_runs(ctx)
     positions = find_positions(ctx, finder, orgs, persons)
     # organisations found inside a title complement (position-only context) count too
     pos_orgs = []
@@ -94,10 +111,11 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     orgs = [o for o in orgs if not _of_several(ctx, o[1])]
     # a name inside an organisation, a place or a position is not a person
     persons = [p for p in persons if not _inside(p, orgs) and not _inside(p, positions)]
-    persons = [p for p in persons if p not in set(locs) or p in credits]
+    persons = [p for p in persons if p not in set(locs) or p in credits or hcm_person(ctx, p[0], p[1] - p[0])]
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
-    persons = _longest_first(persons)
+    persons = _longest_first([_with_initial_dot(ctx, p) for p in persons])
+    persons = _longest_first(persons + original_spellings(ctx, persons))
     locs = [l for l in locs if not _overlaps(l, persons)]
     orgs = [o for o in orgs if not _overlaps(o, persons)]
     orgs = [o for o in orgs if not any(s <= o[0] < s + 1 and o[1] <= e and o[0] > s for s, e in positions)]

@@ -16,10 +16,14 @@ import regex
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run
 from extract.extractors.place import place_at, prefix_at
-from extract.lexicons import key_of, surnames
+from extract.lexicons import key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
 _NEVER = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
+# words after which "Hồ Chí Minh" is the man, not the city: "tư tưởng",
+# "tấm gương đạo đức", "Chủ tịch", "Bác" (the seeds leave "phong cách Hồ Chí Minh" out)
+_HCM = key_of("Hồ Chí Minh")
+_HCM_PERSON_BEFORE = frozenset(fold_text(w) for w in "tưởng đức gương tịch bác".split())
 _STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻm đại lộ tượng".split())
 _CREDIT = frozenset(fold_text(w) for w in "Ảnh ảnh Nguồn Clip Video".split())
 _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
@@ -30,8 +34,12 @@ _INITIALS = regex.compile(r"^\p{Lu}(?:\.\p{Lu})+\.?$")
 _STOP_CAPS = frozenset(
     fold_text(w)
     for w in """trong về tới tại sau theo ủy uỷ khi nếu với và cùng ngoài trước hiện phát
-    đây đó này nhưng tuy do vì để từ đến cho còn riêng chiều sáng tối trưa hôm ngày chính""".split()
+    đây đó này nhưng tuy do vì để từ đến cho còn riêng chiều sáng tối trưa hôm ngày""".split()
 ) | (FUNCTION_WORDS - HONORIFICS - {fold_text("hiện"), fold_text("năm"), fold_text("ba")})
+# "Chính" ends many names ("Phạm Minh Chính"); it opens a body only with the next syllable:
+# "Chính phủ", "Chính trị", "Chính ủy"
+_CHINH = fold_text("Chính")
+_CHINH_COMPOUND = frozenset(fold_text(w) for w in "phủ trị ủy uỷ quyền sách thức xác sự yếu nghĩa".split())
 
 
 def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
@@ -40,8 +48,19 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     for k in range(1, n):
         if ctx.toks[i + k].fold in _STOP_CAPS:
             return k
-    # a Korean given name joined by a hyphen: "Park Geun-hye", "Lee Sun-jin"
+        if ctx.toks[i + k].fold == _CHINH:
+            nxt = ctx.toks[i + k + 1] if i + k + 1 < len(ctx.toks) else None
+            if nxt is not None and nxt.gap and not nxt.nl and nxt.fold in _CHINH_COMPOUND:
+                return k
+    # a title or a body's head word that goes on in lower case ends the name before it:
+    # "các đồng chí Phó Chủ tịch", "Bộ Tư lệnh Thái Bình Dương Quân đội Mỹ"
     toks = ctx.toks
+    for k in range(n):
+        for lexicon in ("titles", "org_heads"):
+            m, _ = load_lexicon(lexicon).longest(toks, i + k)
+            if m and k + m > n and not toks[i + n].is_cap:
+                return k
+    # a Korean given name joined by a hyphen: "Park Geun-hye", "Lee Sun-jin"
     e = i + n
     if (n >= 2 and e + 1 < len(toks) and toks[e].text == "-" and not toks[e].gap
             and not toks[e + 1].gap and toks[e + 1].is_alpha and not toks[e + 1].is_cap):
@@ -79,6 +98,8 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
         if t.fold in sur and n >= 2 and not t.is_upper:
             n = min(n, 4)
             if key_of(ctx.surface(i, i + n)) in _NEVER:
+                if hcm_person(ctx, i, n):
+                    out.append((i, i + n))
                 i += n
                 continue
             if i > 0 and (toks[i - 1].fold in _STREET_BEFORE or prefix_at(ctx, i - 1)
@@ -88,8 +109,31 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
             out.append((i, i + n))
             i += n
             continue
+        if t.is_upper and len(t.text) > 1:
+            i += 1  # "KTS Nguyễn Văn A", "GS Trần B": a degree or a body's initials, then the name
+            continue
         i += max(n, 1)
     return out
+
+
+_DEGREES = frozenset(fold_text(w) for w in "GS PGS TS ThS KTS BS NSND NSƯT NGƯT NGND TSKH".split())
+
+
+def _is_degree(t) -> bool:
+    """``GS``, ``PGS.TS``'s parts, ``KTS``: an academic or honorary title written short."""
+    return t.is_cap and len(t.text) > 1 and t.fold in _DEGREES
+
+
+def hcm_person(ctx: Ctx, i: int, n: int) -> bool:
+    """``tư tưởng Hồ Chí Minh``, ``Chủ tịch Hồ Chí Minh``: the full name of the man."""
+    if key_of(ctx.surface(i, i + n)) != _HCM or i == 0 or not ctx.adjacent(i) or not ctx.toks[i].gap:
+        return False
+    prev = ctx.toks[i - 1]
+    if prev.fold == fold_text("tịch"):
+        return ctx.fold(i - 2) == fold_text("chủ")
+    if prev.fold == fold_text("tưởng"):
+        return ctx.fold(i - 2) == fold_text("tư")
+    return prev.fold in _HCM_PERSON_BEFORE and (not prev.is_cap or prev.fold == fold_text("bác"))
 
 
 def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, int]]:
@@ -101,9 +145,12 @@ def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, in
             continue
         if place_at(ctx, j):
             continue
+        if (_is_degree(toks[j]) and j + 1 < len(toks) and toks[j + 1].gap and not toks[j + 1].nl
+                and toks[j + 1].is_alpha and toks[j + 1].is_cap and not toks[j + 1].is_upper):
+            j += 1  # "Thượng tướng GS Hoàng Minh Thảo": the degree is no part of the name
         # a foreign name (no Vietnamese family name first) may be longer: "Khăm Sinh Phan Tha Vông"
         n = _run(ctx, j, 4 if toks[j].fold in surnames() else 6)
-        if n >= min_len and key_of(ctx.surface(j, j + n)) not in _NEVER:
+        if n >= min_len and (key_of(ctx.surface(j, j + n)) not in _NEVER or hcm_person(ctx, j, n)):
             out.append((j, j + n))
     return out
 
@@ -117,6 +164,70 @@ def honorific_ends(ctx: Ctx) -> set[int]:
         elif t.fold == "đồng" and i + 1 < len(toks) and toks[i + 1].fold == "chí":
             ends.add(i + 2)
     return ends
+
+
+# role nouns written before a name, foreign ones too: "giáo sư Willy Lam",
+# "người phát ngôn Moon Sang-gyun", "Quốc vương Norodom Sihanouk"
+_ROLES = tuple(
+    tuple(fold_text(w) for w in phrase.split())
+    for phrase in """giáo sư|tiến sĩ|người phát ngôn|phát ngôn viên|quốc vương|thái tử|hoàng tử|
+    công chúa|nữ hoàng|nhà vua|luật sư|bác sĩ|kiến trúc sư|nhà văn|nhà thơ|nhạc sĩ|họa sĩ|hoạ sĩ|
+    ca sĩ|nghệ sĩ|nhà sử học|học giả|nhà nghiên cứu""".replace("\n", "").split("|")
+)
+
+
+def role_ends(ctx: Ctx) -> set[int]:
+    """Token indices right after a role noun (``giáo sư``, ``người phát ngôn``)."""
+    toks = ctx.toks
+    ends = set()
+    for i in range(len(toks)):
+        for phrase in _ROLES:
+            j = i + len(phrase)
+            if j <= len(toks) and all(toks[i + k].fold == w for k, w in enumerate(phrase)) and not any(
+                    toks[i + k].nl for k in range(1, len(phrase))):
+                if not toks[i].is_cap or ctx.sentence_initial(i) or len(phrase) > 1:
+                    ends.add(j)
+    return ends
+
+
+_ALIAS_BEFORE = (tuple(fold_text(w) for w in "bí danh".split()), tuple(fold_text(w) for w in "biệt danh".split()))
+
+
+def alias_runs(ctx: Ctx) -> list[tuple[int, int]]:
+    """``với bí danh Năm Lai``: the alias, and every later mention of it, is a name."""
+    toks = ctx.toks
+    aliases = set()
+    for i in range(len(toks) - 2):
+        if any(all(toks[i + k].fold == w for k, w in enumerate(a)) for a in _ALIAS_BEFORE):
+            j = i + 2
+            if toks[j].nl or not toks[j].gap or place_at(ctx, j):
+                continue
+            n = _run(ctx, j, 3)
+            if n >= 2:
+                aliases.add(tuple(t.fold for t in toks[j:j + n]))
+    out = []
+    for alias in aliases:
+        n = len(alias)
+        for i in range(len(toks) - n + 1):
+            if tuple(t.fold for t in toks[i:i + n]) == alias and _run(ctx, i, n + 1) == n and (
+                    i == 0 or not (ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap)):
+                out.append((i, i + n))
+    return out
+
+
+def original_spellings(ctx: Ctx, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Hứa Kỳ Lượng (Xu Qiliang)``: the name in Latin letters in brackets after a name."""
+    toks = ctx.toks
+    out = []
+    for _, e in persons:
+        k = e + 1
+        if k >= len(toks) or toks[e].text != "(" or toks[e].nl:
+            continue
+        n = _run(ctx, k, 4)
+        if 2 <= n and k + n < len(toks) and toks[k + n].text == ")" and all(
+                toks[m].text.isascii() and toks[m].is_alpha for m in range(k, k + n) if toks[m].text != "-"):
+            out.append((k, k + n))
+    return out
 
 
 def apposition_runs(ctx: Ctx, title_starts: set[int]) -> list[tuple[int, int]]:

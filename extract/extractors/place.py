@@ -67,6 +67,15 @@ def _case_ok(row: dict, toks, i: int, n: int) -> bool:
     return True
 
 
+_VIET_FINAL = frozenset("aeiouyăâêôơưcgmnpth")
+
+
+def _foreign(word: str) -> bool:
+    """A syllable no Vietnamese word is spelled like: ``Barack``, ``James``, ``Fenghe``."""
+    w = word.lower()
+    return w.isascii() and w.isalpha() and (w[-1] not in _VIET_FINAL or any(c in "fjwz" for c in w))
+
+
 def place_at(ctx: Ctx, i: int) -> int:
     """Length of the lexicon place starting at token i (0 if none)."""
     n, row = load_lexicon("places").longest(ctx.toks, i, _case_ok)
@@ -78,7 +87,10 @@ def place_at(ctx: Ctx, i: int) -> int:
         if (nxt is not None and ctx.adjacent(i + 1) and nxt.gap and not nxt.is_cap
                 and nxt.fold in _COMPOUND_AFTER_COUNTRY.get(f, ())):
             return 0
-        if ctx.is_title_word(i + 1) and ctx.adjacent(i + 1) and ctx.toks[i + 1].gap:
+        if (ctx.is_title_word(i + 1) and ctx.adjacent(i + 1) and ctx.toks[i + 1].gap
+                and not (i > 0 and ctx.toks[i - 1].is_alpha and not ctx.toks[i - 1].is_cap
+                         and ctx.toks[i - 1].fold not in _PERSON_BEFORE and _foreign(ctx.toks[i + 1].text))):
+            # "Mỹ Linh" is a given name; "Tổng thống Mỹ Barack Obama": the country, then the name
             return 0
         if (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and ctx.toks[i].gap
                 and not (ctx.sentence_initial(i - 1) and ctx.toks[i - 1].fold in _OPENERS)):
@@ -123,7 +135,7 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
     t = toks[i]
     if t.is_num:
         return 0
-    if not (t.is_alpha and t.is_cap):
+    if not (t.is_alpha and t.is_cap) or _is_direction(ctx, i):
         return 0
     run = cap_run(ctx, i, 4)
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
@@ -152,16 +164,27 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
                 i = j + 1
                 continue
             n = named_after_prefix(ctx, j)
-            if n:
+            if n == 1 and toks[i].fold == "q" and len(toks[j].text) == 1:
+                n = -1  # "Bộ Q. P": initials of a body, no district
+            if n > 0:
                 out.append((j, j + n))
-                i = j + n
+                more = _listed_after(ctx, j + n)
+                out.extend(more)
+                i = more[-1][1] if more else j + n
                 continue
+            if toks[j].text == "(" and _several_before(ctx, i):
+                # "2 xã (Thủy Vân, Thủy Bằng)": the names in brackets
+                more = _listed_after(ctx, j, opener="(")
+                if more:
+                    out.extend(more)
+                    i = more[-1][1]
+                    continue
             # "thành phố H" (an anonymised city): one capital letter
-            if toks[j].is_alpha and toks[j].is_upper and len(toks[j].text) == 1:
+            if n == 0 and toks[j].is_alpha and toks[j].is_upper and len(toks[j].text) == 1:
                 out.append((j, j + 1))
                 i = j + 1
                 continue
-        if toks[i].fold == _VIET and _viet_pair(ctx, i):
+        if (toks[i].fold == _VIET and _viet_pair(ctx, i)) or _han_pair(ctx, i):
             out.append((i, i + 1))
             i += 1
             continue
@@ -175,8 +198,105 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+_LIST_JOIN = frozenset((",", fold_text("và")))
+_LIST_END = frozenset(",.;:)…(") | {"..."}
+_SEVERAL = frozenset(fold_text(w) for w in "các những hai ba bốn năm sáu bảy tám chín mười".split())
+
+
+def _several_before(ctx: Ctx, i: int) -> bool:
+    """The prefix at token i counts several places: "2 xã", "các huyện", "hai phường"."""
+    return i > 0 and ctx.adjacent(i) and (ctx.toks[i - 1].is_num or ctx.fold(i - 1) in _SEVERAL)
+
+
+def _list_item(ctx: Ctx, k: int) -> int:
+    """Length of a place name listed at token k: 1-3 title-case syllables followed by a
+    list mark, the end of the sentence or a lower-case word; no person, title or body."""
+    toks = ctx.toks
+    if k >= len(toks) or toks[k].nl or not toks[k].gap:
+        return 0
+    p = place_at(ctx, k)
+    if p:
+        return p
+    n = cap_run(ctx, k, 4)
+    if not 1 <= n <= 3:
+        return 0
+    if any(toks[k + m].is_upper and len(toks[k + m].text) > 1 for m in range(n)):
+        return 0  # "UBND", "HĐND": a body
+    e = k + n
+    if n == 1 and (len(toks[k].text) < 3 or (e < len(toks) and not toks[e].nl and toks[e].is_alpha)):
+        return 0  # one capitalised syllable opening a phrase: "Thiếu tướng", "Theo đó"
+    if e < len(toks) and not toks[e].nl and toks[e].is_cap and toks[e].is_alpha:
+        return 0
+    if e < len(toks) and not toks[e].nl and toks[e].is_word and not toks[e].gap:
+        return 0
+    if toks[k].fold in surnames() and n >= 3:
+        return 0  # "Nguyễn Văn A": a person
+    for lexicon in ("titles", "org_heads", "admin_prefixes", "ranks"):
+        if load_lexicon(lexicon).longest(toks, k)[0]:
+            return 0
+    if _not_a_place_before(ctx, k):
+        return 0
+    return n
+
+
+def _listed_after(ctx: Ctx, e: int, opener: str | None = None) -> list[tuple[int, int]]:
+    """More places of the same level listed after one found at toks[..e]:
+    "huyện Kiến Xương, Tiền Hải", "các thôn A, B và C", "2 xã (A, B)"."""
+    toks = ctx.toks
+    out: list[tuple[int, int]] = []
+    k = e
+    if opener is not None:
+        n = _list_item(ctx, k + 1) if k + 1 < len(toks) and not toks[k + 1].gap else 0
+        if n == 0 and k + 1 < len(toks):
+            toks_k1 = toks[k + 1]
+            if not toks_k1.nl and toks_k1.is_cap and not toks_k1.gap:
+                # "(Thủy Vân": no space after the bracket
+                n = _list_item_nogap(ctx, k + 1)
+        if not n:
+            return []
+        out.append((k + 1, k + 1 + n))
+        k = k + 1 + n
+    while k + 1 < len(toks) and not toks[k].nl and toks[k].fold in _LIST_JOIN:
+        n = _list_item(ctx, k + 1)
+        if not n:
+            break
+        out.append((k + 1, k + 1 + n))
+        k = k + 1 + n
+    if opener is not None and not (k < len(toks) and toks[k].text == ")"):
+        return []
+    return out
+
+
+def _list_item_nogap(ctx: Ctx, k: int) -> int:
+    toks = ctx.toks
+    n = cap_run(ctx, k, 3)
+    e = k + n
+    if n and e < len(toks) and toks[e].text in (",", ")") and not any(
+            toks[k + m].is_upper and len(toks[k + m].text) > 1 for m in range(n)):
+        return n
+    return 0
+
+
+# compass points: "về phía Tây Bắc", "hướng Đông Nam", "vùng Tây bắc huyện X" are directions
+_DIRECTIONS = frozenset(fold_text(w) for w in "Đông Tây Nam Bắc".split())
+_TOWARDS = frozenset(fold_text(w) for w in "phía hướng".split())
+
+
+def _is_direction(ctx: Ctx, i: int) -> bool:
+    """A compass point at token i: after ``phía``/``hướng``, or going on in lower case."""
+    toks = ctx.toks
+    if toks[i].fold not in _DIRECTIONS:
+        return False
+    if i > 0 and ctx.adjacent(i) and ctx.fold(i - 1) in _TOWARDS and not toks[i - 1].is_cap:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and ctx.adjacent(i + 1) and nxt.gap and not nxt.is_cap and nxt.fold in _DIRECTIONS
+
+
 def _not_a_place_before(ctx: Ctx, i: int) -> bool:
     """``ông Đức`` (a person's given name), ``cầu Việt Trì`` (a bridge): not places."""
+    if _is_direction(ctx, i):
+        return True
     if i == 0 or not ctx.adjacent(i) or not ctx.toks[i].gap:
         return False
     prev = ctx.toks[i - 1]
@@ -197,3 +317,20 @@ def _viet_pair(ctx: Ctx, i: int) -> bool:
     if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap:
         return False  # "Nguyễn Việt", "Quốc Việt"
     return toks[i + 1].text in ("-", "–") and ctx.is_title_word(i + 2) and ctx.adjacent(i + 2)
+
+
+_HAN = fold_text("Hàn")
+
+
+def _han_pair(ctx: Ctx, i: int) -> bool:
+    """``Mỹ - Hàn``, ``Hàn - Mỹ``: ``Hàn`` names Korea beside another country and a dash."""
+    toks = ctx.toks
+    if toks[i].fold != _HAN or not toks[i].is_cap:
+        return False
+    if i + 2 < len(toks) and toks[i + 1].text in ("-", "–") and ctx.adjacent(i + 1) and ctx.adjacent(i + 2):
+        if ctx.is_title_word(i + 2) and place_at(ctx, i + 2) == 1:
+            return not (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap)
+    if i >= 2 and toks[i - 1].text in ("-", "–") and ctx.adjacent(i) and ctx.adjacent(i - 1):
+        return ctx.is_title_word(i - 2) and bool(place_at(ctx, i - 2)) and (
+            i + 1 >= len(toks) or not (ctx.is_title_word(i + 1) and ctx.adjacent(i + 1) and toks[i + 1].gap))
+    return False

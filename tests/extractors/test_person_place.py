@@ -40,7 +40,81 @@ CASES = [
     # a Korean given name joined by a hyphen belongs to the name
     ("korean_hyphen_name", "Đại tướng Kim Min-seok, Tham mưu trưởng, đã phát biểu.",
      {("PERSON", "Kim Min-seok")}, {("PERSON", "Kim Min")}),
+    # "Chính" ends a name unless it opens "Chính phủ", "Chính trị", "Chính ủy"
+    ("name_ends_in_chinh", "Đồng chí Trần Văn Chính cho biết kế hoạch đã xong.",
+     {("PERSON", "Trần Văn Chính")}, {("PERSON", "Trần Văn")}),
+    ("chinh_phu_after_name", "Thủ tướng Lê Văn Hòa Chính phủ đã họp.",
+     {("PERSON", "Lê Văn Hòa")}, {("PERSON", "Lê Văn Hòa Chính")}),
+    # "tư tưởng", "Chủ tịch" before Hồ Chí Minh: the man; after a city prefix: the city
+    ("ho_chi_minh_the_man", "Đoàn viên học tập tư tưởng Hồ Chí Minh trong tháng này.",
+     {("PERSON", "Hồ Chí Minh")}, {("LOC", "Hồ Chí Minh")}),
+    ("ho_chi_minh_the_city", "Đoàn công tác đến TP Hồ Chí Minh trong tháng này.",
+     {("LOC", "Hồ Chí Minh")}, {("PERSON", "Hồ Chí Minh")}),
+    # a name cut to an initial keeps the initial's dot
+    ("initial_keeps_dot", "Nạn nhân là ông Lò Văn K. (40 tuổi) trú tại bản.",
+     {("PERSON", "Lò Văn K.")}, {("PERSON", "Lò Văn K")}),
+    # a title or body word going on in lower case is no part of a name
+    ("title_piece_no_name", "Dự họp có các đồng chí Phó Chủ tịch UBND tỉnh.",
+     set(), {("PERSON", "Phó Chủ")}),
+    ("body_piece_no_name", "Tư lệnh Bộ Tư lệnh Ấn Độ Dương Quân đội Anh đến thăm.",
+     set(), {("PERSON", "Ấn Độ Dương Quân")}),
+    # initials of a body after "Q." are no district
+    ("q_initial_no_district", "Công ty Hòa Bình Bộ Q. P ký hợp đồng mới.",
+     set(), {("LOC", "P")}),
+    # foreign and historical places from the lexicon
+    ("historic_places", "Ông học ở Liên Xô, Cu Ba rồi công tác tại Phúc Kiến.",
+     {("LOC", "Liên Xô"), ("LOC", "Cu Ba"), ("LOC", "Phúc Kiến")}, set()),
+    # places listed after one prefix, after a count, or in brackets
+    ("places_listed_after_prefix", "Người dân hai xã Tân Lộc và Vĩnh Hòa được miễn phí.",
+     {("LOC", "Tân Lộc"), ("LOC", "Vĩnh Hòa")}, set()),
+    ("places_in_brackets", "Sáp nhập 3 xã (Tân Minh, Tân Hòa, Tân Phú) vào thị trấn.",
+     {("LOC", "Tân Minh"), ("LOC", "Tân Hòa"), ("LOC", "Tân Phú")}, set()),
+    ("place_list_stops_at_body", "Đoàn làm việc với tỉnh Cao Bằng, Bộ Công an và UBND tỉnh.",
+     {("LOC", "Cao Bằng")}, {("LOC", "Bộ Công"), ("LOC", "Bộ Công an")}),
+    ("place_list_stops_at_person", "Tại xã Tân Lập, Nguyễn Văn Bình cho biết mưa lớn.",
+     {("LOC", "Tân Lập"), ("PERSON", "Nguyễn Văn Bình")}, {("LOC", "Nguyễn Văn Bình")}),
+    ("place_list_stops_at_rank", "Có mặt Chủ tịch UBND TP. HCM, Thiếu tướng Lê Văn Sơn.",
+     {("PERSON", "Lê Văn Sơn")}, {("LOC", "Thiếu")}),
+    # a degree written short before a name is no part of it, and does not hide it
+    ("degree_before_name", "Tham dự có KTS Đỗ Văn Tâm, người thiết kế công trình.",
+     {("PERSON", "Đỗ Văn Tâm")}, set()),
+    ("degree_after_rank", "Như Thượng tướng GS Lê Minh Quân đã đánh giá.",
+     {("PERSON", "Lê Minh Quân")}, {("PERSON", "GS Lê Minh Quân")}),
+    # mountains, passes, capes, industrial and economic zones keep their name as LOC
+    ("pass_and_cape", "Dự án trên đèo Ngang tại mũi Rồng bị dừng.",
+     {("LOC", "Ngang"), ("LOC", "Rồng")}, set()),
+    ("industrial_zone", "Khu công nghiệp Tân Hương đã lấp đầy 90%.",
+     {("LOC", "Tân Hương")}, set()),
+    # compass points after "phía", "hướng" or going on in lower case are directions
+    ("direction_after_phia", "Xã nằm cách thành phố 20 km về phía Tây Bắc.",
+     set(), {("LOC", "Tây Bắc")}),
+    ("direction_lower_case", "Đây là đầu mối giao thông vùng Tây bắc huyện Yên Định.",
+     {("LOC", "Yên Định")}, {("LOC", "Tây")}),
+    ("region_still_place", "Đồng bào vùng Tây Bắc đón Tết.",
+     {("LOC", "Tây Bắc")}, set()),
+    # a role noun before a foreign name
+    ("foreign_name_after_role", "Người phát ngôn Park Ji-hoon nói. Giáo sư Peter Lang nhận định.",
+     {("PERSON", "Park Ji-hoon"), ("PERSON", "Peter Lang")}, set()),
+    # a one-syllable country between a title and a foreign name is the country
+    ("country_before_foreign_name", "Tổng thống Mỹ Donald Trump và ca sĩ Mỹ Linh dự tiệc.",
+     {("LOC", "Mỹ"), ("PERSON", "Donald Trump"), ("PERSON", "Mỹ Linh")}, set()),
+    # "Hàn" names Korea beside another country and a dash
+    ("han_in_country_pair", "Cuộc tập trận chung Mỹ - Hàn diễn ra, sau đó hội nghị Hàn - Mỹ họp.",
+     {("LOC", "Hàn"), ("LOC", "Mỹ")}, set()),
+    # the Latin spelling in brackets after a transliterated name
+    ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
+     {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
+     {("PERSON", "Hà Nội")}),
 ]
+
+ALIAS_TEXT = "Ông dạy học với bí danh Bảy Lương. Năm 1956, Bảy Lương trở lại Sài Gòn."
+
+
+def test_alias_found_at_every_mention():
+    """An alias given after "bí danh" is a name wherever it is written again."""
+    got = [(m.label, m.text, m.start) for m in find_people_spans(ALIAS_TEXT) if m.label == "PERSON"]
+    starts = [i for i in range(len(ALIAS_TEXT)) if ALIAS_TEXT.startswith("Bảy Lương", i)]
+    assert got == [("PERSON", "Bảy Lương", s) for s in starts]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
