@@ -87,11 +87,17 @@ _SP = r"[ \t\u00a0]"
 # inside (TTg, TTr); never followed by another letter
 _CODE = r"\p{Lu}[\p{Lu}\d]*+(?:[a-zđ][\p{Lu}\d]*+)?+(?![\p{L}\d])"
 _PARTY = rf"\d++{_SP}*+-{_SP}*+{_CODE}(?:{_SP}*+/{_SP}*+{_CODE})++"
-_STATE = rf"\d++(?:/(?:19|20)\d\d)?+/{_CODE}(?:{_SP}*+-{_SP}*+{_CODE})*+"
+# a number may carry a letter (30a/2008/NQ-CP) and its year after a hyphen (19-2017/NQ-CP)
+_STATE = rf"\d++[a-z]?+(?:[/-](?:19|20)\d\d)?+/{_CODE}(?:{_SP}*+-{_SP}*+{_CODE})*+"
 _OFFICIAL = rf"(?:{_PARTY}|{_STATE})"
-_INFORMAL = r"\d++(?:/(?:19|20)\d\d)?+(?![\w/]|[.,]\d)"
+_INFORMAL = rf"\d++(?:/(?:19|20)\d\d)?+(?![\w/]|[.,]\d|{_SP}++/)"  # "54 / 2017 / QH" is no bare number
 _ROMAN = r"[IVXLC]++(?!\w)"
 _KHOA = rf"(?:{_SP}*+\({_SP}*+[kK]h(?:óa|oá){_SP}++{_ROMAN}{_SP}*+\)|,?{_SP}++[kK]h(?:óa|oá){_SP}++{_ROMAN})"
+
+
+# words that end a type word's modifier ("báo cáo chính thức số 33/BC-UBND",
+# "quyết định phê duyệt số 1340/QĐ-TTg"): a second document or a clause follows them
+_NOT_MODIFIER = r"(?:và|của|hoặc|hay|theo|tại|các|những|về|với|cho|do|số|ngày)"
 
 
 def _alternation(words) -> str:
@@ -116,6 +122,7 @@ def _doc_re() -> regex.Pattern:
         (?<![\w/.-])
         (?:
           (?P<tw>{_cased_alternation(numbered)})(?!\w)
+            (?P<mod>(?:{_SP}++(?!{_NOT_MODIFIER}(?!\w))\p{{Ll}}++){{1,3}}?(?={_SP}++số{_SP}*+\d))?+
             (?:{_SP}++(?P<so>[sS]ố))?+{_SP}*+:?{_SP}*+
             (?:(?P<off>{_OFFICIAL})|(?P<inf>{_INFORMAL}))
         | (?P<nq>Nghị{_SP}++quyết){_SP}++
@@ -252,8 +259,15 @@ def _law(text, start, end, rec_type, year, number=None) -> Mention:
 
 
 _UNIT_AFTER = regex.compile(
-    rf"{_SP}*+(?:năm|tháng|tuần|ngày|giờ|người|tuổi|lần|tỷ|tỉ|triệu|nghìn|ngàn|đồng|%|km|ha)(?!\w)"
+    rf"{_SP}*+(?:năm(?!{_SP}++(?:19|20)\d\d(?!\d))|tháng|tuần|ngày|giờ|người|tuổi|lần|tỷ|tỉ|triệu|nghìn|ngàn|đồng|%|km|ha)(?!\w)"
 )
+
+
+# lower-case type words that are never verbs: "thông tư 148" names a document
+_NOUN_ONLY_TYPES = frozenset(fold_text(w) for w in ("thông tư", "nghị định", "chỉ thị", "nghị quyết", "công văn"))
+# a verb-like type word ("quy định", "quyết định") with a bare number names a document
+# when its issuer follows: "quy định 105 của Bộ Chính trị"
+_ISSUER_AFTER = regex.compile(rf"{_SP}++của{_SP}++\p{{Lu}}")
 
 
 def normalise_number(s: str) -> str:
@@ -288,10 +302,14 @@ def _doc_mention(text: str, m: regex.Match) -> Mention | None:
         if dtype is None:
             return None
         off, inf = m.group("off"), m.group("inf")
+        if m.group("mod") and (off is None or "/" not in off):
+            return None  # words between the type word and "số" only before an official number
         if off is None:
             if dtype.cls == "other":
                 return None
-            if not word[0].isupper() and not m.group("so"):
+            if not word[0].isupper() and not m.group("so") and not (
+                fold_text(word) in _NOUN_ONLY_TYPES or _ISSUER_AFTER.match(text, end)
+            ):
                 return None  # "quyết định 3 ..." is a verb and a count
             if _UNIT_AFTER.match(text, end):
                 return None

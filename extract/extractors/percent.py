@@ -4,7 +4,7 @@ Vietnamese number format: decimal comma and thousands dot (``95,91%`` → 95.91,
 ``1.234,5%`` → 1234.5); a dot followed by one or two digits is read as a
 decimal point (``2.5%``).  A range is one span valued at its first number
 (``3-5%``, ``10,5-11,5%``); a space before the sign is allowed (``78,5 %``);
-``16,03%/16,37%`` gives two spans.
+``16,03%/16,37%`` gives two spans; ``5% - 20%`` (a sign on both ends) is one.
 
 >>> [(m.text, m.attrs["value"]) for m in find_percents("tăng 0,14% và 3-5 %")]
 [('0,14%', 0.14), ('3-5 %', 3.0)]
@@ -24,8 +24,11 @@ PERCENT_RE = regex.compile(
     (?<![\w.,])                           # not inside a word or a number
     (?P<sign>[-−+](?=\d))?+                # an attached sign: -0,5%
     (?P<a>{_NUM})
-    (?:[ \t\u00a0]*+[-–—][ \t\u00a0]*+(?P<b>{_NUM}))?+   # a range: 3-5%, 10,5 - 11,5%
-    (?:[ \t\u00a0]?+[%％]|[ \t\u00a0]++phần[ \t\u00a0]++trăm(?!\p{{L}}))
+    (?:
+      [ \t\u00a0]?+[%％][ \t\u00a0]*+[-–—][ \t\u00a0]*+(?P<b2>{_NUM})[ \t\u00a0]?+[%％]  # a range with two signs: 5% - 20%
+    | (?:[ \t\u00a0]*+[-–—][ \t\u00a0]*+(?P<b>{_NUM}))?+   # a range: 3-5%, 10,5 - 11,5%
+      (?:[ \t\u00a0]?+[%％]|[ \t\u00a0]++phần[ \t\u00a0]++trăm(?!\p{{L}}))
+    )
     (?!\d)
     """,
     regex.VERBOSE,

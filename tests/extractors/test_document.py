@@ -43,6 +43,23 @@ CASES = [
     ("law-school", "Trường Đại học Luật TP.HCM", []),
     ("verb-count", "quyết định 3 người", []),
     ("draft-law-generic", "tại dự Luật lần này", []),
+    # a number with a letter, or with its year after a hyphen
+    ("number-letter", "theo Nghị quyết số 12b/2010/NQ-CP về", [("Nghị quyết số 12b/2010/NQ-CP", 5, "12b/2010/NQ-CP", "Nghị quyết")]),
+    ("number-hyphen-year", "thực hiện Nghị quyết số 7-2019/NQ-CP;", [("Nghị quyết số 7-2019/NQ-CP", 10, "7-2019/NQ-CP", "Nghị quyết")]),
+    # words between the type word and "số" before an official number
+    ("modifier-before-so", "tỉnh có báo cáo khẩn số 15/BC-UBND gửi", [("báo cáo khẩn số 15/BC-UBND", 8, "15/BC-UBND", "Báo cáo")]),
+    ("modifier-two-words", "theo quyết định điều chỉnh số 88/QĐ-UBND ngày", [("quyết định điều chỉnh số 88/QĐ-UBND", 5, "88/QĐ-UBND", "Quyết định")]),
+    ("modifier-needs-code", "quyết định mới nhất số 3 của tỉnh", []),
+    ("modifier-not-conjunction", "quyết định và công văn số 9/CV-SYT", [("công văn số 9/CV-SYT", 14, "9/CV-SYT", "Công văn")]),
+    # a bare number followed by "năm" and a year: the year is no count
+    ("bare-number-year", "được duyệt tại Quyết định số 412 năm 2016.", [("Quyết định số 412", 15, "Quyết định 412", "Quyết định")]),
+    ("bare-number-years-count", "Quyết định số 5 năm qua", []),
+    # lower-case type words that are never verbs, and verb-like ones with their issuer
+    ("lowercase-noun-type", "Theo thông tư 61, các trường", [("thông tư 61", 5, "thông tư 61", "Thông tư")]),
+    ("lowercase-verb-type-issuer", "vừa ban hành quy định 214 của Ban Bí thư về", [("quy định 214", 13, "quy định 214", "Quy định")]),
+    ("lowercase-verb-type-count", "đã quy định 214 điểm bán", []),
+    # a spaced official number is not cut to a bare number
+    ("spaced-state-number", "theo nghị quyết 61 / 2019 / QH 14 của", []),
 ]
 # fmt: on
 
