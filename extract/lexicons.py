@@ -144,6 +144,12 @@ def surnames() -> frozenset:
 
 
 @functools.cache
+def verbs_after_names() -> frozenset:
+    """Folded two-syllable verbs (``"cho biet"``) that end a body's or an office's name."""
+    return frozenset(key_of(r["verb"]) for r in _rows("verbs_after_names"))
+
+
+@functools.cache
 def domains_by_head() -> dict[str, Lexicon]:
     """Name parts that may follow an organisation head: head fold -> Lexicon."""
     out: dict[str, Lexicon] = {}

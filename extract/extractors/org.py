@@ -18,7 +18,7 @@ import unicodedata
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
-from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names
 from extract.normalise import fold_text
 
 # heads that may open an ORG in lower case when a capitalised name follows
@@ -54,14 +54,8 @@ _VA = fold_text("và")
 _NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế"])
 _TAIL_END_PUNCT = frozenset("(),;:")
 # verbs the press puts right after a body: "Bộ Giao thông chủ trì, ..." ends the name before them
-_TAIL_VERBS = frozenset(
-    fold_text(w.strip())
-    for w in """chủ trì|phối hợp|tổ chức|chỉ đạo|đề nghị|yêu cầu|kiểm tra|thực hiện|cho biết|báo cáo|
-    tham mưu|hướng dẫn|triển khai|ban hành|quyết định|thông báo|công bố|xác nhận|tiếp nhận|phát biểu|
-    khẳng định|cho rằng|đảm nhận|đảm bảo|bảo đảm|lãnh đạo|quản lý|điều hành|giải quyết|đưa tin|dẫn lời|
-    bình luận|thông tin|cho hay|nhận định|tiết lộ|trích dẫn|nhấn mạnh|mong muốn|tập trung|đánh giá|
-    cam kết|kiến nghị|đề xuất|tuyên bố|tiến hành|khảo sát|cấp phép|hỗ trợ|ký kết|cung cấp""".split("|")
-)
+# two-syllable verbs that end a name written on in lower case (data: verbs_after_names.tsv)
+_TAIL_VERBS = verbs_after_names()
 # lower-case words before a paper's or an agency's name ("tờ Korea Times", "báo Tin Tức")
 _MEDIA_WORDS = Lexicon("media_words")
 for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí"):

@@ -19,7 +19,7 @@ import functools
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run
 from extract.extractors.org import OrgFinder, generic_name
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
-from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names
 from extract.normalise import fold_text
 
 _PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
@@ -321,13 +321,7 @@ _VA = fold_text("và")
 _THI = fold_text("Thị")
 _TIME_MODIFIERS = frozenset(fold_text(w) for w in "nguyên cựu tân".split())
 _TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển nghỉ".split())
-_TAIL_STOP_PAIRS = frozenset(
-    f"{fold_text(a)} {fold_text(b)}" for a, b in (
-        w.split() for w in ["cho biết", "phát biểu", "nhận định", "khẳng định", "nhấn mạnh", "chủ trì", "đồng thời",
-                            "chia sẻ", "thông tin", "đề nghị", "yêu cầu", "tham dự", "chỉ đạo", "trao đổi", "tiến hành",
-                            "đánh giá", "bày tỏ", "trả lời", "giới thiệu", "báo cáo", "kết luận", "ghi nhận",
-                            "khai mạc", "hoan nghênh", "cảm ơn", "động viên", "chúc mừng", "trao tặng", "kiểm tra"])
-)
+_TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data: verbs_after_names.tsv)
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
 # titles whose body may be a country: heads of state and government, envoys
