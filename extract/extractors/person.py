@@ -176,16 +176,22 @@ _ROLES = tuple(
 )
 
 
+# the role phrases by their first word: one dict probe per token
+_ROLES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _ROLES:
+    _ROLES_BY_FIRST[_phrase[0]] = _ROLES_BY_FIRST.get(_phrase[0], ()) + (_phrase,)
+
+
 def role_ends(ctx: Ctx) -> set[int]:
     """Token indices right after a role noun (``giáo sư``, ``người phát ngôn``)."""
     toks = ctx.toks
     ends = set()
-    for i in range(len(toks)):
-        for phrase in _ROLES:
+    for i, t in enumerate(toks):
+        for phrase in _ROLES_BY_FIRST.get(t.fold, ()):
             j = i + len(phrase)
             if j <= len(toks) and all(toks[i + k].fold == w for k, w in enumerate(phrase)) and not any(
                     toks[i + k].nl for k in range(1, len(phrase))):
-                if not toks[i].is_cap or ctx.sentence_initial(i) or len(phrase) > 1:
+                if not t.is_cap or ctx.sentence_initial(i) or len(phrase) > 1:
                     ends.add(j)
     return ends
 
@@ -197,8 +203,9 @@ def alias_runs(ctx: Ctx) -> list[tuple[int, int]]:
     """``với bí danh Năm Lai``: the alias, and every later mention of it, is a name."""
     toks = ctx.toks
     aliases = set()
+    firsts = {a[0] for a in _ALIAS_BEFORE}
     for i in range(len(toks) - 2):
-        if any(all(toks[i + k].fold == w for k, w in enumerate(a)) for a in _ALIAS_BEFORE):
+        if toks[i].fold in firsts and any(all(toks[i + k].fold == w for k, w in enumerate(a)) for a in _ALIAS_BEFORE):
             j = i + 2
             if toks[j].nl or not toks[j].gap or place_at(ctx, j):
                 continue
