@@ -331,7 +331,7 @@ def test_cli_names_the_missing_model_in_one_line(monkeypatch, tmp_path):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("gold_file", ["heldout", "heldout2", "dev-measure"])
+@pytest.mark.parametrize("gold_file", ["heldout", "heldout2", "heldout3", "heldout4", "dev-measure"])
 def test_the_model_does_not_lose_on_articles_it_never_saw(shared_corpus, rules, pipeline, gold_file):
     """Rules + model keep or beat the rules alone on ORG + LOC and on PERSON, on the held-out
     articles and on the dev measuring split (neither was trained on)."""
