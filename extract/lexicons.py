@@ -118,7 +118,8 @@ class Lexicon:
         return best
 
 
-def _rows(name: str):
+def lexicon_rows(name: str):
+    """The rows of ``data/lexicons/<name>.tsv`` as dicts (comment lines starting with ``#`` skipped)."""
     path = DATA_DIR / f"{name}.tsv"
     with path.open(encoding="utf-8") as f:
         lines = [l for l in f if l.strip() and not l.startswith("#")]
@@ -130,7 +131,7 @@ def _rows(name: str):
 def load_lexicon(name: str, column: str | None = None) -> Lexicon:
     """The lexicon ``data/lexicons/<name>.tsv`` keyed by its first column (or ``column``)."""
     lex = Lexicon(name)
-    for row in _rows(name):
+    for row in lexicon_rows(name):
         col = column or next(iter(row))
         phrase = (row.get(col) or "").strip()
         if phrase:
@@ -140,20 +141,20 @@ def load_lexicon(name: str, column: str | None = None) -> Lexicon:
 
 @functools.cache
 def surnames() -> frozenset:
-    return frozenset(fold_text(r["surname"].strip()) for r in _rows("surnames"))
+    return frozenset(fold_text(r["surname"].strip()) for r in lexicon_rows("surnames"))
 
 
 @functools.cache
 def verbs_after_names() -> frozenset:
     """Folded two-syllable verbs (``"cho biet"``) that end a body's or an office's name."""
-    return frozenset(key_of(r["verb"]) for r in _rows("verbs_after_names"))
+    return frozenset(key_of(r["verb"]) for r in lexicon_rows("verbs_after_names"))
 
 
 @functools.cache
 def domains_by_head() -> dict[str, Lexicon]:
     """Name parts that may follow an organisation head: head fold -> Lexicon."""
     out: dict[str, Lexicon] = {}
-    for row in _rows("domains"):
+    for row in lexicon_rows("domains"):
         for head in row["heads"].split("|"):
             k = key_of(head)
             out.setdefault(k, Lexicon("domains:" + head)).add(row["domain"].strip(), row)

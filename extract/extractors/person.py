@@ -16,7 +16,7 @@ import regex
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run
 from extract.extractors.place import place_at, prefix_at
-from extract.lexicons import key_of, load_lexicon, surnames
+from extract.lexicons import key_of, lexicon_rows, load_lexicon, surnames
 from extract.normalise import fold_text
 
 _NEVER = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
@@ -168,12 +168,7 @@ def honorific_ends(ctx: Ctx) -> set[int]:
 
 # role nouns written before a name, foreign ones too: "giáo sư Willy Lam",
 # "người phát ngôn Moon Sang-gyun", "Quốc vương Norodom Sihanouk"
-_ROLES = tuple(
-    tuple(fold_text(w) for w in phrase.split())
-    for phrase in """giáo sư|tiến sĩ|người phát ngôn|phát ngôn viên|quốc vương|thái tử|hoàng tử|
-    công chúa|nữ hoàng|nhà vua|luật sư|bác sĩ|kiến trúc sư|nhà văn|nhà thơ|nhạc sĩ|họa sĩ|hoạ sĩ|
-    ca sĩ|nghệ sĩ|nhà sử học|học giả|nhà nghiên cứu""".replace("\n", "").split("|")
-)
+_ROLES = tuple(tuple(fold_text(w) for w in r["role"].split()) for r in lexicon_rows("role_nouns"))  # data: role_nouns.tsv
 
 
 # the role phrases by their first word: one dict probe per token
