@@ -86,7 +86,7 @@ _SP = r"[ \t\u00a0]"
 # an issuing code: upper-case letters and digits, at most one lower-case letter
 # inside (TTg, TTr); never followed by another letter
 _CODE = r"\p{Lu}[\p{Lu}\d]*+(?:[a-zđ][\p{Lu}\d]*+)?+(?![\p{L}\d])"
-_PARTY = rf"\d++{_SP}*+-{_SP}*+{_CODE}(?:{_SP}*+/{_SP}*+{_CODE})++"
+_PARTY = rf"\d++{_SP}*+[-–]{_SP}*+{_CODE}(?:{_SP}*+/{_SP}*+{_CODE})++"
 # a number may carry a letter (30a/2008/NQ-CP) and its year after a hyphen (19-2017/NQ-CP)
 _STATE = rf"\d++[a-z]?+(?:[/-](?:19|20)\d\d)?+/{_CODE}(?:{_SP}*+-{_SP}*+{_CODE})*+"
 _OFFICIAL = rf"(?:{_PARTY}|{_STATE})"
@@ -271,8 +271,9 @@ _ISSUER_AFTER = regex.compile(rf"{_SP}++của{_SP}++\p{{Lu}}")
 
 
 def normalise_number(s: str) -> str:
-    """Official number without spaces: ``122 - TTr / UBKTTW`` → ``122-TTr/UBKTTW``."""
-    return regex.sub(r"\s+", "", s)
+    """Official number without spaces, its dash a hyphen: ``122 - TTr / UBKTTW`` → ``122-TTr/UBKTTW``,
+    ``40 – CT/TW`` → ``40-CT/TW``."""
+    return regex.sub(r"\s+", "", s).replace("–", "-")
 
 
 def _codes(number: str) -> list[str]:

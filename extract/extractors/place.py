@@ -16,7 +16,7 @@ from extract.normalise import fold_text
 # one-syllable country names that are also given names or common words: a LOC only
 # when no capitalised syllable touches them and they do not open a sentence
 _AMBIGUOUS = frozenset(
-    fold_text(w) for w in "Anh Nga Mỹ Pháp Đức Ý Úc Áo Bỉ Nhật Séc Síp Huế Vinh Lào VN".split()
+    fold_text(w) for w in "Anh Nga Mỹ Pháp Đức Ý Úc Áo Bỉ Nhật Séc Síp Huế Vinh Lào".split()
 )
 # ambiguous country names that still name the country when they open a sentence
 # ("Mỹ có thể ..."); "Anh", "Nga", "Đức" open sentences as pronouns and given names
@@ -186,6 +186,10 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
                 continue
         if (toks[i].fold == _VIET and _viet_pair(ctx, i)) or _han_pair(ctx, i):
             out.append((i, i + 1))
+            if toks[i].fold == _VIET and ctx.fold(i + 2) in _PAIR_SHORT_NAMES:
+                out.append((i + 2, i + 3))  # "Việt-[Trung]": a country's short name
+                i += 3
+                continue
             i += 1
             continue
         n = place_at(ctx, i)
@@ -320,6 +324,8 @@ def _viet_pair(ctx: Ctx, i: int) -> bool:
 
 
 _HAN = fold_text("Hàn")
+# short names a country goes by only beside another in a pair: "Việt-Trung", "Việt - Xô"
+_PAIR_SHORT_NAMES = frozenset(fold_text(w) for w in "Trung Hàn Xô Triều Miên".split())
 
 
 def _han_pair(ctx: Ctx, i: int) -> bool:

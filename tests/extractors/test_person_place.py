@@ -101,6 +101,10 @@ CASES = [
     # "Hàn" names Korea beside another country and a dash
     ("han_in_country_pair", "Cuộc tập trận chung Mỹ - Hàn diễn ra, sau đó hội nghị Hàn - Mỹ họp.",
      {("LOC", "Hàn"), ("LOC", "Mỹ")}, set()),
+    # a country's short name beside "Việt" and a dash; the press's VN and TQ next to titles and names
+    ("short_names_in_pair", "Giao lưu biên giới Việt-Trung lần thứ 4, Chủ tịch TQ Tập Cận Bình và Bộ trưởng Quốc phòng VN Ngô Xuân Lịch.",
+     {("LOC", "Việt"), ("LOC", "Trung"), ("LOC", "TQ"), ("LOC", "VN"), ("PERSON", "Tập Cận Bình"), ("PERSON", "Ngô Xuân Lịch")},
+     {("PERSON", "TQ Tập Cận Bình")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
