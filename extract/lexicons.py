@@ -145,6 +145,19 @@ def surnames() -> frozenset:
 
 
 @functools.cache
+def vietnamese_words() -> frozenset:
+    """Folded multi-syllable words of underthesea's word-segmentation dictionary (``"canh giac"``),
+    read from the installed package (no download): 72,547 entries."""
+    import pickle
+    from importlib.resources import files
+
+    path = files("underthesea") / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727" / "dictionary.bin"
+    with path.open("rb") as f:
+        words = pickle.load(f)
+    return frozenset(fold_text(w) for w in words if " " in w)
+
+
+@functools.cache
 def verbs_after_names() -> frozenset:
     """Folded two-syllable verbs (``"cho biet"``) that end a body's or an office's name."""
     return frozenset(key_of(r["verb"]) for r in lexicon_rows("verbs_after_names"))

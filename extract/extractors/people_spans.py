@@ -28,6 +28,7 @@ from extract.extractors.person import (
 from extract.extractors.place import find_places
 from extract.extractors.position import find_positions
 from extract.extractors.rank import find_ranks
+from extract.lexicons import vietnamese_words
 from extract.normalise import fold_text
 from extract.records import Mention
 
@@ -76,6 +77,22 @@ def _with_initial_dot(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _without_next_word(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """``Phạm Trường Long [Cảnh] giác``: a caption with no full stop runs a name into the next
+    sentence; a name of four syllables or more gives back its last one when that syllable and the
+    lower-case one after it make a dictionary word (``cảnh giác``, ``đón nhận``)."""
+    s, e = span
+    toks = ctx.toks
+    if e - s < 4 or e >= len(toks):
+        return span
+    last, nxt = toks[e - 1], toks[e]
+    if nxt.nl or not nxt.gap or not nxt.is_alpha or nxt.is_cap or not last.is_cap or last.is_upper:
+        return span
+    if f"{last.fold} {nxt.fold}" in vietnamese_words():
+        return (s, e - 1)
+    return span
+
+
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per label (the pure core of ``find_people_spans``)."""
     ranks = find_ranks(ctx)
@@ -114,7 +131,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons = [p for p in persons if p not in set(locs) or p in credits or hcm_person(ctx, p[0], p[1] - p[0])]
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
-    persons = _longest_first([_with_initial_dot(ctx, p) for p in persons])
+    persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
     locs = [l for l in locs if not _overlaps(l, persons)]
     orgs = [o for o in orgs if not _overlaps(o, persons)]

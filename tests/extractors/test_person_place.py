@@ -105,6 +105,9 @@ CASES = [
     ("short_names_in_pair", "Giao lưu biên giới Việt-Trung lần thứ 4, Chủ tịch TQ Tập Cận Bình và Bộ trưởng Quốc phòng VN Ngô Xuân Lịch.",
      {("LOC", "Việt"), ("LOC", "Trung"), ("LOC", "TQ"), ("LOC", "VN"), ("PERSON", "Tập Cận Bình"), ("PERSON", "Ngô Xuân Lịch")},
      {("PERSON", "TQ Tập Cận Bình")}),
+    # a caption with no full stop: the next sentence's first word is no part of the name
+    ("caption_runs_into_sentence", "Thủ tướng tiếp Thượng tướng Phạm Trường Long Cảnh giác trước âm mưu. Bà Tôn Nữ Thị Ninh nói.",
+     {("PERSON", "Phạm Trường Long"), ("PERSON", "Tôn Nữ Thị Ninh")}, {("PERSON", "Phạm Trường Long Cảnh")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
