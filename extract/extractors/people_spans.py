@@ -93,6 +93,36 @@ def _without_next_word(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_DASHES = frozenset("-–")
+
+
+def _route_items(ctx: Ctx) -> list[tuple[int, int]]:
+    """Items of a route written as four or more capitalised names joined by dashes on one line
+    (``Tràng Tiền - Ngô Quyền - Lý Thường Kiệt - Hỏa Lò``): streets and stops, no persons."""
+    toks = ctx.toks
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        items = []
+        k = i
+        while k < len(toks) and ctx.is_title_word(k) and (k == i or not toks[k].nl):
+            e = k
+            while e < len(toks) and ctx.is_title_word(e) and (e == k or not toks[e].nl):
+                e += 1
+            items.append((k, e))
+            if e + 1 < len(toks) and toks[e].text in _DASHES and toks[e].gap and not toks[e].nl \
+                    and toks[e + 1].gap and not toks[e + 1].nl:
+                k = e + 1
+            else:
+                break
+        if len(items) >= 4:
+            out.extend(items)
+            i = items[-1][1]
+        else:
+            i = max(i + 1, items[0][1] if items else i + 1)
+    return out
+
+
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per label (the pure core of ``find_people_spans``)."""
     ranks = find_ranks(ctx)
@@ -131,6 +161,8 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons = [p for p in persons if p not in set(locs) or p in credits or hcm_person(ctx, p[0], p[1] - p[0])]
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
+    route = _route_items(ctx)
+    persons = [p for p in persons if not _inside(p, route)]
     persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
     locs = [l for l in locs if not _overlaps(l, persons)]

@@ -28,6 +28,8 @@ _STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻ
 _CREDIT = frozenset(fold_text(w) for w in "Ảnh ảnh Nguồn Clip Video".split())
 _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
 _NOT_NAMES = frozenset(fold_text(w) for w in "tin ảnh bài theo pv và clip video nguồn đồ họa tổng hợp".split())
+# sources named in a credit that are no person: "Ảnh: Internet", "Nguồn: Facebook"
+_NOT_A_PHOTOGRAPHER = frozenset(fold_text(w) for w in "Internet Facebook YouTube Youtube Google Twitter Instagram NVCC Shutterstock Getty".split())
 _INITIALS = regex.compile(r"^\p{Lu}(?:\.\p{Lu})+\.?$")
 
 
@@ -347,7 +349,11 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                 continue
             if _is_acronym(toks[j]) and j + 2 < len(toks) and toks[j + 1].text == "/" and not toks[j + 2].gap:
                 j += 2  # "Ảnh: VGP/Quang Hiếu": the agency, then the photographer
+            if toks[j].fold in _NOT_A_PHOTOGRAPHER:
+                continue
             n = _credit_run(ctx, j)
+            # "Ảnh: A Ảnh: B": the next credit word ends the name
+            n = next((m for m in range(1, n) if toks[j + m].fold in _CREDIT), n)
             if n >= 1 and not place_at(ctx, j):
                 if n == 1 and (not toks[j].is_upper or _is_acronym(toks[j])):
                     continue

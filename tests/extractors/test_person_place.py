@@ -108,6 +108,9 @@ CASES = [
     # a caption with no full stop: the next sentence's first word is no part of the name
     ("caption_runs_into_sentence", "Thủ tướng tiếp Thượng tướng Phạm Trường Long Cảnh giác trước âm mưu. Bà Tôn Nữ Thị Ninh nói.",
      {("PERSON", "Phạm Trường Long"), ("PERSON", "Tôn Nữ Thị Ninh")}, {("PERSON", "Phạm Trường Long Cảnh")}),
+    # a bus route of streets named after people; a credit to a website
+    ("route_of_streets", "Lộ trình: Nhà hát lớn - Tràng Tiền - Lý Thường Kiệt - Phan Chu Trinh - Lê Thái Tổ. Ảnh: Internet Ảnh: Internet. Ông Nguyễn Văn An nói.",
+     {("PERSON", "Nguyễn Văn An")}, {("PERSON", "Lý Thường Kiệt"), ("PERSON", "Phan Chu Trinh"), ("PERSON", "Internet Ảnh")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
