@@ -223,11 +223,16 @@ def _starts_with_surname(text: str) -> bool:
     return fold_text(text.split()[0]) in surnames()
 
 
+_ARTICLES = frozenset("The Le La Les Los Las El".split())
+
+
 def is_full_name(text: str) -> bool:
     """ANNOTATION.md's PERSON: family and given name; Vietnamese names start with a known surname."""
     syllables = text.split()
     if len(syllables) < 2 or not all(s[:1].isupper() and s.isalpha() and not is_acronym(s) for s in syllables):
         return False
+    if syllables[0] in _ARTICLES:
+        return False  # "The Diamond Park", "The Manor": a project or a building
     return _starts_with_surname(text) or any(is_foreign(s) for s in syllables)
 
 
@@ -282,6 +287,23 @@ def _after_street_word(text: str, start: int) -> bool:
     return word in _STREET_BEFORE or word[:1].isdigit()
 
 
+_DASHED = (" - ", " – ")
+
+
+def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
+    """What the rules refuse as a name, the model may not add back: a cycle year or two
+    compass points (Đinh Dậu, Đông Nam), a credit word inside (Internet Ảnh), a name
+    between two spaced dashes (a stop on a route of streets)."""
+    from extract.extractors.people_spans import shaped_like_a_name
+    from extract.extractors.person import CREDIT_WORDS
+    from extract.normalise import fold_text
+
+    words = [fold_text(w) for w in mention.text.split()]
+    if shaped_like_a_name(words) or any(w in CREDIT_WORDS for w in words):
+        return True
+    return text[max(0, mention.start - 3):mention.start] in _DASHED and text[mention.end:mention.end + 3] in _DASHED
+
+
 def name_shape_ok(mention: Mention, text: str) -> bool:
     """A model span that may be a name of its label (see the module docstring)."""
     t = mention.text
@@ -290,7 +312,8 @@ def name_shape_ok(mention: Mention, text: str) -> bool:
     if mention.label in ("PERSON", "LOC") and _after_street_word(text, mention.start):
         return False
     if mention.label == "PERSON":
-        return is_full_name(t) and cue_before(text, mention.start) != "thing"
+        return (is_full_name(t) and cue_before(text, mention.start) != "thing"
+                and not _vetoed_by_the_rules(mention, text))
     if mention.label == "LOC" and cue_before(text, mention.start) != "place":
         return False
     if mention.label == "LOC":

@@ -283,8 +283,20 @@ NAME_SHAPES = [
     ("giữa hai ", "Bộ Quốc phòng", "ORG", False),        # generic
     ("của ", "Bộ Quốc phòng", "ORG", True),
     ("Chủ nhiệm ", "Tổng cục,", "ORG", False),           # ends in punctuation
+    ("sau Tết Nguyên đán ", "Đinh Dậu", "PERSON", False),  # a year of the cycle
+    ("trên hướng ", "Đông Nam", "PERSON", False),        # two compass points
+    ("Ảnh: ", "Internet Ảnh", "PERSON", False),          # a credit line
+    ("dự án (", "The Diamond Park", "PERSON", False),    # an English article: a project
 ]
 # fmt: on
+
+
+def test_a_stop_on_a_route_is_no_model_person():
+    text = "Lộ trình: Tràng Tiền - Lý Thường Kiệt - Hỏa Lò. Đại tá Kiều Bách Tuấn – Giám đốc nói."
+    route = text.index("Lý Thường Kiệt")
+    name = text.index("Kiều Bách Tuấn")
+    assert not model.name_shape_ok(Mention(route, route + 14, "PERSON", "Lý Thường Kiệt"), text)
+    assert model.name_shape_ok(Mention(name, name + 14, "PERSON", "Kiều Bách Tuấn"), text)
 
 
 @pytest.mark.parametrize("case", NAME_SHAPES, ids=[f"{c[1]}-{c[2]}" for c in NAME_SHAPES])

@@ -94,6 +94,23 @@ def _without_next_word(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
 
 
 _DASHES = frozenset("-–")
+# two-syllable phrases shaped like a name that are none: a year of the sixty-year cycle
+# (Đinh Dậu, Giáp Ngọ) and two compass points (Đông Nam, Tây Bắc)
+_STEMS = frozenset(fold_text(w) for w in "Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý".split())
+_BRANCHES = frozenset(fold_text(w) for w in "Tý Tí Sửu Dần Mão Mẹo Thìn Tỵ Tị Ngọ Mùi Thân Dậu Tuất Hợi".split())
+_COMPASS = frozenset(fold_text(w) for w in "Đông Tây Nam Bắc".split())
+
+
+def shaped_like_a_name(words: list[str]) -> bool:
+    """Folded words of a would-be name that make a cycle year or two compass points."""
+    if len(words) != 2:
+        return False
+    a, b = words
+    return (a in _STEMS and b in _BRANCHES) or (a in _COMPASS and b in _COMPASS)
+
+
+def _shaped_like_a_name(ctx: Ctx, span: tuple[int, int]) -> bool:
+    return shaped_like_a_name([t.fold for t in ctx.toks[span[0]:span[1]]])
 
 
 def _route_items(ctx: Ctx) -> list[tuple[int, int]]:
@@ -162,7 +179,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
     route = _route_items(ctx)
-    persons = [p for p in persons if not _inside(p, route)]
+    persons = [p for p in persons if not _inside(p, route) and not _shaped_like_a_name(ctx, p)]
     persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
     locs = [l for l in locs if not _overlaps(l, persons)]

@@ -30,6 +30,8 @@ _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|x
 _NOT_NAMES = frozenset(fold_text(w) for w in "tin ảnh bài theo pv và clip video nguồn đồ họa tổng hợp".split())
 # sources named in a credit that are no person: "Ảnh: Internet", "Nguồn: Facebook"
 _NOT_A_PHOTOGRAPHER = frozenset(fold_text(w) for w in "Internet Facebook YouTube Youtube Google Twitter Instagram NVCC Shutterstock Getty".split())
+# words of a credit line that are never part of a name
+CREDIT_WORDS = _CREDIT | _NOT_A_PHOTOGRAPHER
 _INITIALS = regex.compile(r"^\p{Lu}(?:\.\p{Lu})+\.?$")
 
 

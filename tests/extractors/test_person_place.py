@@ -111,6 +111,9 @@ CASES = [
     # a bus route of streets named after people; a credit to a website
     ("route_of_streets", "Lộ trình: Nhà hát lớn - Tràng Tiền - Lý Thường Kiệt - Phan Chu Trinh - Lê Thái Tổ. Ảnh: Internet Ảnh: Internet. Ông Nguyễn Văn An nói.",
      {("PERSON", "Nguyễn Văn An")}, {("PERSON", "Lý Thường Kiệt"), ("PERSON", "Phan Chu Trinh"), ("PERSON", "Internet Ảnh")}),
+    # shaped like a name, but a year of the sixty-year cycle and two compass points
+    ("cycle_year_and_compass", "Sau Tết Nguyên đán Đinh Dậu 2017, Quân đoàn 2 tiến công trên hướng Đông Nam.",
+     set(), {("PERSON", "Đinh Dậu"), ("PERSON", "Đông Nam")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
