@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 DB ?= data/vnextract.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test evaluate bench clean browser serve figures model fuzz
+.PHONY: install run test evaluate bench clean browser serve figures model fuzz gold-texts
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ evaluate: install
 
 bench: install
 	$(BIN)/vnextract bench --articles 200 --jobs 2
+
+# the bench texts that corpus/annotated/bench.jsonl annotates, into build/bench-texts/ (never committed)
+gold-texts: install
+	$(BIN)/python -m extract.gold_texts --shared ../shared/corpus
 
 # data under build/model/ (publishers' text, never committed), model in models/vnextract-ner-<version>/
 model: install
