@@ -59,19 +59,18 @@ the folder named by the environment variable ``VNEXTRACT_MODEL``.
 from __future__ import annotations
 
 import os
-import unicodedata
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
 import numpy
-import regex
 from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from extract import spans
+from extract.extractors.context import is_foreign
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
@@ -99,13 +98,6 @@ ALLOWED_NESTING = frozenset(
     {("LOC", "ORG"), ("LOC", "POSITION"), ("ORG", "POSITION"), ("LOC", "DOC"), ("ORG", "DOC")}
 )
 
-# one Vietnamese syllable with its marks stripped: initial consonant, vowels, final consonant
-_VIETNAMESE_SYLLABLE = regex.compile(
-    r"""^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?   # initial
-        [aeiouy]{1,3}                                                # vowels
-        (?:ch|ng|nh|[cmnpt])?$                                       # final""",
-    regex.VERBOSE,
-)
 _BARE_WORD_TITLES = ("tướng",)  # "Tướng Căn": the bare word is no rank (ANNOTATION.md) but a title
 # a name right after these words (or after a house number) names a street or a bridge: no PERSON, no LOC
 _STREET_BEFORE = frozenset({"đường", "phố", "cầu", "ngõ", "hẻm", "số"})
@@ -199,16 +191,6 @@ def make_tag_in_pieces(nlp: Language, name: str, tagger_name: str, piece_words: 
 
 
 # --------------------------------------------------------------------------- name shapes
-
-
-def _bare(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def is_foreign(syllable: str) -> bool:
-    """Not a possible Vietnamese syllable (``Gabriel``, ``Kucka``, ``Trump``)."""
-    return not _VIETNAMESE_SYLLABLE.match(_bare(syllable))
 
 
 def is_acronym(word: str) -> bool:

@@ -5,7 +5,10 @@ into character offsets of the original text (never re-searching the text).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+import regex
 
 from extract.lexicons import Token, tokenize
 from extract.normalise import fold_text
@@ -88,3 +91,20 @@ def cap_run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
             break
         n += 1
     return n
+
+
+# one Vietnamese syllable with its marks stripped: initial consonant, vowels, final consonant
+_VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def bare_syllable(word: str) -> str:
+    """Lower case, ``đ`` as ``d``, marks stripped: ``Nguyễn`` → ``nguyen``."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_foreign(word: str) -> bool:
+    """Not a possible Vietnamese syllable (``Gabriel``, ``Kucka``, ``Trump``)."""
+    return not _VIETNAMESE_SYLLABLE.fullmatch(bare_syllable(word))

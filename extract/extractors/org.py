@@ -14,9 +14,8 @@ Generic or plural bodies are not ORG: ``các Tỉnh ủy``, ``Ban Tổ chức T�
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, is_foreign
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names
 from extract.normalise import fold_text
@@ -744,18 +743,11 @@ class OrgFinder:
         return 0
 
 
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
-
-
 def _foreign_word(t) -> bool:
     """A capitalised word that is no Vietnamese syllable: ``Online``, ``Land``, ``Daily``."""
     if not (t.is_alpha and t.is_cap) or t.is_upper or len(t.text) < 3:
         return False
-    bare = "".join(c for c in unicodedata.normalize("NFD", t.text.lower().replace("đ", "d"))
-                   if not unicodedata.combining(c))
-    return not _VIETNAMESE_SYLLABLE.fullmatch(bare)
+    return is_foreign(t.text)
 
 
 def _foreign_suffix(ctx: Ctx, e: int) -> int:
