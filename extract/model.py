@@ -70,7 +70,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from extract import spans
-from extract.extractors.context import is_foreign
+from extract.extractors.context import cue_before, is_foreign
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
@@ -248,22 +248,6 @@ def _after_plural(text: str, start: int) -> bool:
     return _word_before(text, start) in PLURAL_BEFORE
 
 
-def cue_before(text: str, start: int) -> str | None:
-    """The kind (``place``, ``thing``) of the ``model_cues`` entry written right before
-    ``start`` (one to three words, the longest first), else None."""
-    from extract.lexicons import load_lexicon
-
-    cues = load_lexicon("model_cues")
-    words = text[max(0, start - 40) : start].split()
-    if not words or text[start - 1 : start] not in (" ", "\u00a0"):
-        return None
-    for n in range(min(cues.maxlen, len(words)), 0, -1):
-        row = cues.get(" ".join(words[-n:]))
-        if row is not None:
-            return row["cue"]
-    return None
-
-
 def _after_street_word(text: str, start: int) -> bool:
     word = _word_before(text, start)
     return word in _STREET_BEFORE or word[:1].isdigit()
@@ -274,14 +258,15 @@ _DASHED = (" - ", " – ")
 
 def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
     """What the rules refuse as a name, the model may not add back: a cycle year or two
-    compass points (Đinh Dậu, Đông Nam), a credit word inside (Internet Ảnh), a name
-    between two spaced dashes (a stop on a route of streets)."""
+    compass points (Đinh Dậu, Đông Nam), a credit word or a common English word inside
+    (Internet Ảnh, Under Armour, Old City), a name between two spaced dashes (a stop on a
+    route of streets)."""
     from extract.extractors.people_spans import shaped_like_a_name
-    from extract.extractors.person import CREDIT_WORDS
+    from extract.extractors.person import CREDIT_WORDS, english_words
     from extract.normalise import fold_text
 
     words = [fold_text(w) for w in mention.text.split()]
-    if shaped_like_a_name(words) or any(w in CREDIT_WORDS for w in words):
+    if shaped_like_a_name(words) or any(w in CREDIT_WORDS or w in english_words() for w in words):
         return True
     return text[max(0, mention.start - 3):mention.start] in _DASHED and text[mention.end:mention.end + 3] in _DASHED
 
@@ -294,7 +279,8 @@ def name_shape_ok(mention: Mention, text: str) -> bool:
     if mention.label in ("PERSON", "LOC") and _after_street_word(text, mention.start):
         return False
     if mention.label == "PERSON":
-        return (is_full_name(t) and cue_before(text, mention.start) != "thing"
+        # foreign-spelled names are the rules' (person.foreign_runs): the model adds Vietnamese ones
+        return (is_full_name(t) and _starts_with_surname(t) and cue_before(text, mention.start) != "thing"
                 and not _vetoed_by_the_rules(mention, text))
     if mention.label == "LOC" and cue_before(text, mention.start) != "place":
         return False

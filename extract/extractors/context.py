@@ -108,3 +108,19 @@ def bare_syllable(word: str) -> str:
 def is_foreign(word: str) -> bool:
     """Not a possible Vietnamese syllable (``Gabriel``, ``Kucka``, ``Trump``)."""
     return not _VIETNAMESE_SYLLABLE.fullmatch(bare_syllable(word))
+
+
+def cue_before(text: str, start: int) -> str | None:
+    """The kind (``place``, ``thing``) of the ``model_cues`` entry written right before
+    ``start`` (one to three words, the longest first), else None."""
+    from extract.lexicons import load_lexicon
+
+    cues = load_lexicon("model_cues")
+    words = text[max(0, start - 40) : start].split()
+    if not words or text[start - 1 : start] not in (" ", "\u00a0"):
+        return None
+    for n in range(min(cues.maxlen, len(words)), 0, -1):
+        row = cues.get(" ".join(words[-n:]))
+        if row is not None:
+            return row["cue"]
+    return None

@@ -18,6 +18,7 @@ from extract.extractors.person import (
     apposition_runs,
     bylines,
     alias_runs,
+    foreign_runs,
     hcm_person,
     honorific_ends,
     original_spellings,
@@ -150,6 +151,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons += runs_after(ctx, honorific_ends(ctx))
     persons += runs_after(ctx, role_ends(ctx))
     persons += alias_runs(ctx)
+    persons += foreign_runs(ctx, orgs)
     positions = find_positions(ctx, finder, orgs, persons)
     # organisations found inside a title complement (position-only context) count too
     pos_orgs = []

@@ -12,9 +12,11 @@ A run that is a place (``Hà Nội``) or lies inside an organisation is not a pe
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run, cue_before, is_foreign
 from extract.extractors.place import place_at, prefix_at
 from extract.lexicons import key_of, lexicon_rows, load_lexicon, surnames
 from extract.normalise import fold_text
@@ -390,3 +392,46 @@ def _credit_run(ctx: Ctx, j: int) -> int:
         if e < len(toks) and ctx.adjacent(e) and toks[e].gap and toks[e].is_alpha and not toks[e].is_cap:
             return n - 1
     return n
+
+
+def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Romelu Lukaku``, ``Wayne Rooney``: two or three title-case words on one line, none
+    spelled like a Vietnamese syllable, alone between lower-case words or punctuation: a
+    foreign name, cue or none. Longer runs are bodies and titles (``New York Mercantile
+    Exchange``); a run after a thing or place word names a vehicle, a product, a team or a
+    place (``model_cues.tsv``); a common English word (``english_words.tsv``) or a known place
+    inside makes a brand, a project or a place. A body's name opening the run is cut off
+    (``Chủ tịch Sabeco [Michael Ross]``)."""
+    toks = ctx.toks
+    org_ends = dict(orgs)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _foreign_name_word(toks[i]):
+            i += 1
+            continue
+        e = i + 1
+        while e < len(toks) and _foreign_name_word(toks[e]) and ctx.adjacent(e) and toks[e].gap:
+            e += 1
+        s = org_ends[i] if i < org_ends.get(i, e) < e else i
+        capital_before = s == i and i > 0 and ctx.adjacent(i) and (
+            (ctx.is_title_word(i - 1) and not ctx.sentence_initial(i - 1))
+            or (toks[i - 1].text in "-'’" and not toks[i].gap)  # "Jean-[Kevin Augustin]"
+        )
+        capital_after = e < len(toks) and ctx.adjacent(e) and toks[e].gap and ctx.is_title_word(e)
+        if (2 <= e - s <= 3 and not capital_before and not capital_after
+                and cue_before(ctx.text, toks[s].start) not in ("thing", "place")
+                and not any(toks[k].text.lower() in english_words() or place_at(ctx, k) for k in range(s, e))):
+            out.append((s, e))
+        i = e
+    return out
+
+
+@functools.cache
+def english_words() -> frozenset:
+    """``english_words.tsv``: common English words of brand, project and place names."""
+    return frozenset(r["word"].strip().lower() for r in lexicon_rows("english_words"))
+
+
+def _foreign_name_word(t) -> bool:
+    return t.is_alpha and t.is_cap and not t.is_upper and len(t.text) >= 2 and is_foreign(t.text)

@@ -114,6 +114,10 @@ CASES = [
     # shaped like a name, but a year of the sixty-year cycle and two compass points
     ("cycle_year_and_compass", "Sau Tết Nguyên đán Đinh Dậu 2017, Quân đoàn 2 tiến công trên hướng Đông Nam.",
      set(), {("PERSON", "Đinh Dậu"), ("PERSON", "Đông Nam")}),
+    # a foreign name needs no cue; brands, places and projects spelled the same way are none
+    ("foreign_names_without_cue", "Man Utd đã mua Romelu Lukaku từ Everton. Stephen Curry rời Under Armour. Dự án Riverside Garden tại thủ đô Doha Qatar.",
+     {("PERSON", "Romelu Lukaku"), ("PERSON", "Stephen Curry"), ("LOC", "Qatar")},
+     {("PERSON", "Under Armour"), ("PERSON", "Riverside Garden"), ("PERSON", "Doha Qatar")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
