@@ -73,6 +73,27 @@ class PositionFinder:
             return self.org_starts[j]
         return self.orgs.chain(j, in_position=True)
 
+    def _delegation(self, j: int) -> int:
+        """End of ``đại biểu Quốc hội tỉnh X`` / ``ĐBQH tỉnh X`` at token j, 0 if none: a
+        provincial delegation is named by its province (``Trưởng đoàn đại biểu Quốc hội tỉnh
+        Bắc Ninh``), though a national body alone never takes one."""
+        ctx, toks = self.ctx, self.ctx.toks
+        n, _ = _DELEGATION_BODY.longest(toks, j)
+        if not n:
+            return 0
+        k = j + n
+        if k < len(toks) and not toks[k].nl and toks[k].gap:
+            p = prefix_at(ctx, k)
+            if p and k + p < len(toks) and not toks[k + p].nl:
+                m = named_after_prefix(ctx, k + p)
+                if m:
+                    return k + p + m
+                if toks[k].fold in ("tỉnh", "thành phố") and toks[k].is_alpha:
+                    return k + p  # "Trưởng Đoàn ĐBQH tỉnh"
+            if k in self.orgs.loc_starts:
+                return self.orgs.loc_starts[k]
+        return 0  # no province: "trưởng đoàn đại biểu Quốc hội của tỉnh, thành phố" is generic
+
     def complement(self, row: dict, j: int) -> int:
         """End token of the body written right after a title ending at token j (j if none)."""
         ctx, toks = self.ctx, self.ctx.toks
@@ -81,10 +102,14 @@ class PositionFinder:
         comp = row["complement"]
         if comp == "-":
             return j
+        base = _base(row)
+        if base in _DELEGATION_HEADS:
+            d = self._delegation(j)
+            if d:
+                return d
         e = self._org_at(j)
         if e:
             return e
-        base = _base(row)
         if comp == "army" and toks[j].fold == fold_text("quân") and ctx.fold(j + 1) == fold_text("đội"):
             return j + 2  # "Phó tổng tham mưu trưởng quân đội"
         if comp == "number":
@@ -332,6 +357,11 @@ _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+# "Trưởng đoàn đại biểu Quốc hội tỉnh X": the head of a province's delegation to the National Assembly
+_DELEGATION_HEADS = frozenset(key_of(w) for w in ["Trưởng đoàn", "Phó trưởng đoàn", "Phó Trưởng đoàn"])
+_DELEGATION_BODY = Lexicon("delegation_body")
+for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
+    _DELEGATION_BODY.add(_w, {})
 _ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
 _NEEDS_BODY = frozenset(
     key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]

@@ -16,6 +16,10 @@ CASES = [
      ["Phó Chủ nhiệm Chính trị Quân khu 7"]),
     ("chu-nhiem-hau-can", "Đại tá Lê Văn Bình, Chủ nhiệm Hậu cần Quân khu 5, cho biết.",
      ["Chủ nhiệm Hậu cần Quân khu 5"]),
+    # the head of a province's delegation to the National Assembly; a delegation with no province is generic
+    ("delegation-head", "Ông Nguyễn Nhân Chiến, Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh Bắc Ninh, phát biểu.",
+     ["Bí thư Tỉnh ủy", "Trưởng đoàn đại biểu Quốc hội tỉnh Bắc Ninh"]),
+    ("delegation-generic", "Dự họp có trưởng đoàn đại biểu Quốc hội của tỉnh, thành phố.", []),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
