@@ -96,7 +96,8 @@ _COMPOUND_BEFORE = {
 _TRADE_WORDS = frozenset(
     fold_text(w)
     for w in """đầu tư phát triển xây dựng thương mại dịch vụ sản xuất xuất nhập khẩu công nghệ
-    du lịch bất động sản kinh doanh vận tải năng lượng khoáng sản điện lực dược phẩm""".split()
+    du lịch bất động sản kinh doanh vận tải năng lượng khoáng sản điện lực dược phẩm
+    nhiệt điện thủy điện thuỷ điện xi măng đóng tàu cơ khí chế biến thép bia""".split()
 )
 
 

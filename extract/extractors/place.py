@@ -39,7 +39,7 @@ _OPENERS = frozenset(fold_text(w) for w in "Nếu Khi Tại Với Theo Trong Nh�
 # prefixes after which a number names the place itself: [quận 1], [Quận 3]
 _NUMBERED = frozenset(fold_text(w) for w in "quận phường Q".split())
 _COMPOUND_SECOND = frozenset(fold_text(w) for w in "ủy uỷ đoàn đội hội trưởng lỵ bộ viên".split())
-_BAN_COMPOUNDS = frozenset(fold_text(w) for w in "văn cơ phiên nguyên dự kịch bài".split())
+_BAN_COMPOUNDS = frozenset(fold_text(w) for w in "văn cơ phiên nguyên dự kịch bài xuất".split())
 _PREFIX_ONLY_UPPER = frozenset(fold_text(w) for w in "TP Tp TX Q".split())
 # roads, streets and bridges named after places are not places ("cầu Việt Trì", "phố Huế")
 _ROAD_BEFORE = frozenset(fold_text(w) for w in "đường phố cầu ngõ hẻm".split())

@@ -108,6 +108,9 @@ CASES = [
     # a foreign word right after a name belongs to it; a foreign person's name after a body does not
     ("foreign_suffix", "Theo Thanh Niên Online, Sabeco Land đã giải thể. Chủ tịch Sabeco Michael Ross nói.",
      ["Thanh Niên Online", "Sabeco Land", "Sabeco"], []),
+    # plants, publishers and clubs: a trade word may come before the name; "xuất bản" holds no village
+    ("plant_publisher_club", "Nhà máy nhiệt điện Vĩnh Tân 1 ngừng. Sách do Nhà xuất bản Quân đội Nhân dân in. CLB TPHCM thắng.",
+     ["Nhà máy nhiệt điện Vĩnh Tân 1", "Nhà xuất bản Quân đội Nhân dân", "CLB TPHCM"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
