@@ -766,12 +766,45 @@ def _foreign_suffix(ctx: Ctx, e: int) -> int:
     return 1
 
 
+_COMPANY_HEADS = frozenset(key_of(w) for w in ["công ty", "tổng công ty", "tập đoàn", "ngân hàng", "liên danh"])
+_LOOKBACK = 14
+
+
+def _company_head_at(toks, k: int) -> bool:
+    return any(k + n <= len(toks) and key_of(" ".join(t.text for t in toks[k:k + n])) in _COMPANY_HEADS for n in (2, 3))
+
+
+def _company_abbreviations(ctx: Ctx, finder: "OrgFinder") -> list[int]:
+    """Tokens of ``(VEC)`` after a company written in words the grammar does not close
+    (``tổng công ty Đầu tư phát triển đường cao tốc Việt Nam (VEC)``): a company head
+    within the words before it, in the same sentence, and no other bracket between."""
+    toks = ctx.toks
+    out = []
+    for e in range(1, len(toks) - 2):
+        if not (toks[e].text == "(" and toks[e + 2].text == ")" and finder.bracket_abbreviation(e)):
+            continue
+        a = toks[e + 1]
+        if len(a.text) < 3 or place_at(ctx, e + 1) or finder.heads.longest(toks, e + 1)[0]:
+            continue
+        for k in range(e - 1, max(-1, e - _LOOKBACK), -1):
+            if toks[k].text in ("(", ")", ".", ";", ":") or toks[k + 1].nl:
+                break
+            if _company_head_at(toks, k):
+                out.append(e + 1)
+                break
+    return out
+
+
 def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], OrgFinder]:
     loc_starts = {s: e for s, e in locs}
     finder = OrgFinder(ctx, loc_starts)
     toks = ctx.toks
     out = []
     abbrs: set[str] = set()  # abbreviations the article defines in brackets after a body's name
+    company_abbrs = _company_abbreviations(ctx, finder)
+    for k in company_abbrs:
+        abbrs.add(toks[k].text)
+        out.append((k, k + 1))
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -817,4 +850,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             continue
         i += 1
     out = [(s, e + (e not in loc_starts and _foreign_suffix(ctx, e))) for s, e in out]
+    # the company's name runs on to the bracket that abbreviates it
+    for k in company_abbrs:
+        for n, (s, e) in enumerate(out):
+            if k - 1 - _LOOKBACK < s and e < k - 1 and _company_head_at(toks, s):
+                out[n] = (s, k - 1)
     return out, finder

@@ -111,6 +111,9 @@ CASES = [
     # plants, publishers and clubs: a trade word may come before the name; "xuất bản" holds no village
     ("plant_publisher_club", "Nhà máy nhiệt điện Vĩnh Tân 1 ngừng. Sách do Nhà xuất bản Quân đội Nhân dân in. CLB TPHCM thắng.",
      ["Nhà máy nhiệt điện Vĩnh Tân 1", "Nhà xuất bản Quân đội Nhân dân", "CLB TPHCM"], []),
+    # a company written in words, abbreviated in brackets: the name runs to the bracket, the abbreviation is the company again
+    ("company_abbreviated", "Dự án do tổng công ty Đầu tư phát triển đường cao tốc Việt Nam (VEC) làm chủ. Sau đó VEC đã ký. Luật Doanh nghiệp (LDN) quy định.",
+     ["tổng công ty Đầu tư phát triển đường cao tốc Việt Nam", "VEC", "VEC"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
