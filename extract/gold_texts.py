@@ -1,6 +1,6 @@
-"""Write the texts of the bench articles that ``corpus/annotated/bench.jsonl`` annotates.
+"""Write the texts of the bench articles that ``corpus/annotated/bench*.jsonl`` annotate.
 
-The bench articles are publishers' texts: the gold file names each one with a
+The bench articles are publishers' texts: a gold file names each one with a
 ``text_file`` under ``build/bench-texts/`` (never committed), and this module
 writes those files from ``../shared/corpus/bench/baomoi-10k.jsonl.gz``, NFC, as
 ``make gold-texts`` does. Nothing is downloaded.
@@ -18,17 +18,18 @@ from pathlib import Path
 from extract.normalise import normalise_text
 
 REPO = Path(__file__).resolve().parent.parent
-BENCH_GOLD = REPO / "corpus" / "annotated" / "bench.jsonl"
+BENCH_GOLDS = tuple(sorted((REPO / "corpus" / "annotated").glob("bench*.jsonl")))
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 
 
-def write_bench_texts(shared: Path = DEFAULT_SHARED, gold: Path = BENCH_GOLD) -> list[Path]:
-    """Write every missing ``text_file`` of ``gold`` from the bench file; return the paths written."""
+def write_bench_texts(shared: Path = DEFAULT_SHARED, golds: tuple[Path, ...] = BENCH_GOLDS) -> list[Path]:
+    """Write every missing ``text_file`` of ``golds`` from the bench file; return the paths written."""
     wanted: dict[str, Path] = {}
-    for line in gold.read_text("utf-8").splitlines():
-        if line.strip():
-            article = json.loads(line)
-            wanted[article["id"]] = (gold.parent / article["text_file"]).resolve()
+    for gold in golds:
+        for line in gold.read_text("utf-8").splitlines():
+            if line.strip():
+                article = json.loads(line)
+                wanted[article["id"]] = (gold.parent / article["text_file"]).resolve()
     missing = {i: p for i, p in wanted.items() if not p.exists()}
     written: list[Path] = []
     if not missing:
