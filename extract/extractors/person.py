@@ -313,7 +313,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
         # also with the source body: "Theo Phương Nhi / Cổng Thông tin điện tử Chính phủ"
         in_org = {k for k in range(a, b) for s0, e0 in org_starts.items() if s0 <= k < e0} if len(seg) <= 14 else set()
         if len(seg) <= 14 and all(
-            t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài") or not t.is_alpha or a + n in in_org
+            t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài", "t", "h", "th") or not t.is_alpha or a + n in in_org
             for n, t in enumerate(seg)
         ):
             k = a
@@ -326,8 +326,14 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                     out.append((s2, e2))
             continue
         if is_last:
-            # a name closing the last paragraph: "... nhấn mạnh. Hải Sơn"
+            # a name closing the last paragraph: "... nhấn mạnh. Hải Sơn", also with its
+            # agency or a note in brackets: "... Xuân Tùng (TTXVN)", "Công Danh (tổng hợp theo X)"
             e = b
+            while e > a and toks[e - 1].text == ".":
+                e -= 1
+            if e > a and toks[e - 1].text == ")":
+                o = next((k for k in range(e - 2, max(a, e - 12) - 1, -1) if toks[k].text == "("), None)
+                e = o if o is not None and o > a else e
             while e > a and toks[e - 1].text in (".", ")") :
                 e -= 1
             s2 = e

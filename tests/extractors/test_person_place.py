@@ -118,6 +118,10 @@ CASES = [
     ("foreign_names_without_cue", "Man Utd đã mua Romelu Lukaku từ Everton. Stephen Curry rời Under Armour. Dự án Riverside Garden tại thủ đô Doha Qatar.",
      {("PERSON", "Romelu Lukaku"), ("PERSON", "Stephen Curry"), ("LOC", "Qatar")},
      {("PERSON", "Under Armour"), ("PERSON", "Riverside Garden"), ("PERSON", "Doha Qatar")}),
+    # a byline closing the article, with its agency or a note in brackets, or a paper after "Theo"
+    ("byline_with_agency", "Các đại biểu thống nhất cao. Xuân Tùng (TTXVN)", {("PERSON", "Xuân Tùng")}, {("PERSON", "TTXVN")}),
+    ("byline_compiled", "Bài viết kết thúc.\nTri Thu (t/h) Theo Đời sống Plus", {("PERSON", "Tri Thu")}, {("PERSON", "Đời sống Plus")}),
+    ("byline_and_paper", "Bài viết kết thúc.\nNhật Minh / Theo Trí Thức Trẻ", {("PERSON", "Nhật Minh")}, {("PERSON", "Trí Thức Trẻ")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
