@@ -311,8 +311,10 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
         line_text = ctx.surface(a, b)
         # a line of names: "Hoàng Thuỳ - Võ Hải", "Song Đào, ảnh: Nam Nguyễn", "H.Y (tổng hợp)",
         # also with the source body: "Theo Phương Nhi / Cổng Thông tin điện tử Chính phủ"
-        in_org = {k for k in range(a, b) for s0, e0 in org_starts.items() if s0 <= k < e0} if len(seg) <= 14 else set()
-        if len(seg) <= 14 and all(
+        # at most 14 tokens, or 10 words when initials and dashes make it longer ("H.TRIỀU - Q.CHIẾN - G.MINH")
+        short = len(seg) <= 14 or (len(words) <= 10 and len(seg) <= 24)
+        in_org = {k for k in range(a, b) for s0, e0 in org_starts.items() if s0 <= k < e0} if short else set()
+        if short and all(
             t.is_cap or t.fold in ("ảnh", "tổng", "hợp", "theo", "và", "tin", "bài", "t", "h", "th") or not t.is_alpha or a + n in in_org
             for n, t in enumerate(seg)
         ):

@@ -164,8 +164,8 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
                 i = j + 1
                 continue
             n = named_after_prefix(ctx, j)
-            if n == 1 and toks[i].fold == "q" and len(toks[j].text) == 1:
-                n = -1  # "Bộ Q. P": initials of a body, no district
+            if n == 1 and toks[i].fold == "q" and (len(toks[j].text) == 1 or (toks[j].is_upper and not toks[j].gap)):
+                n = -1  # "Bộ Q. P": initials of a body; "Q.CHIẾN": a byline's initial, no district
             if n > 0:
                 out.append((j, j + n))
                 more = _listed_after(ctx, j + n)

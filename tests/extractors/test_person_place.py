@@ -122,6 +122,9 @@ CASES = [
     ("byline_with_agency", "Các đại biểu thống nhất cao. Xuân Tùng (TTXVN)", {("PERSON", "Xuân Tùng")}, {("PERSON", "TTXVN")}),
     ("byline_compiled", "Bài viết kết thúc.\nTri Thu (t/h) Theo Đời sống Plus", {("PERSON", "Tri Thu")}, {("PERSON", "Đời sống Plus")}),
     ("byline_and_paper", "Bài viết kết thúc.\nNhật Minh / Theo Trí Thức Trẻ", {("PERSON", "Nhật Minh")}, {("PERSON", "Trí Thức Trẻ")}),
+    # photographers by their initial and name, dashed: Q. is no district here
+    ("byline_initials", "Bài viết kết thúc.\nH.TRIỀU - Q.CHIẾN - G.MINH", {("PERSON", "H.TRIỀU"), ("PERSON", "Q.CHIẾN"), ("PERSON", "G.MINH")},
+     {("LOC", "CHIẾN")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
