@@ -766,6 +766,9 @@ def _foreign_suffix(ctx: Ctx, e: int) -> int:
     return 1
 
 
+_AGE_TEAM = re.compile(r"U(?:1[5-9]|2[0-3])")
+_MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}")  # LX570, S8, A350
+_PRODUCT_BEFORE = frozenset(fold_text(w) for w in ["xe", "ôtô", "chiếc", "mẫu", "dòng", "thoại"])
 _COMPANY_HEADS = frozenset(key_of(w) for w in ["công ty", "tổng công ty", "tập đoàn", "ngân hàng", "liên danh"])
 _LOOKBACK = 14
 
@@ -813,6 +816,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                          and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))):
             i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN")
             continue
+        if _AGE_TEAM.fullmatch(t.text) and i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].gap and i + 1 in loc_starts:
+            out.append((i, loc_starts[i + 1]))  # "U20 Việt Nam", "U23 Thái Lan": a national age-group team
+            i = loc_starts[i + 1]
+            continue
         if finder.credit_agency(i):
             out.append((i, i + 1))  # "Ảnh: VGP/Quang Hiếu"
             i += 1
@@ -850,6 +857,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             continue
         i += 1
     out = [(s, e + (e not in loc_starts and _foreign_suffix(ctx, e))) for s, e in out]
+    # "xe Lexus", "điện thoại Samsung", "Lexus LX570": the brand names a product there, not the company
+    out = [(s, e) for s, e in out
+           if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _PRODUCT_BEFORE and not toks[s - 1].is_cap)
+           and not (e < len(toks) and ctx.adjacent(e) and toks[e].gap and _MODEL_CODE.fullmatch(toks[e].text))]
     # the company's name runs on to the bracket that abbreviates it
     for k in company_abbrs:
         for n, (s, e) in enumerate(out):

@@ -114,6 +114,9 @@ CASES = [
     # a company written in words, abbreviated in brackets: the name runs to the bracket, the abbreviation is the company again
     ("company_abbreviated", "Dự án do tổng công ty Đầu tư phát triển đường cao tốc Việt Nam (VEC) làm chủ. Sau đó VEC đã ký. Luật Doanh nghiệp (LDN) quy định.",
      ["tổng công ty Đầu tư phát triển đường cao tốc Việt Nam", "VEC", "VEC"], []),
+    # brands: a company, except where they name a product (after a vehicle word or before a model code)
+    ("brand_or_product", "Toyota giảm giá. Ông dùng xe Lexus LX570 và điện thoại Samsung. U20 Việt Nam thắng.",
+     ["Toyota", "U20 Việt Nam"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
