@@ -200,6 +200,8 @@ class PositionFinder:
         t = toks[k]
         if t.fold == fold_text("là"):
             return end not in self.person_starts and self._plural_subject(k)
+        if t.fold in _KIND_BEFORE and not t.is_cap and end not in self.person_starts:
+            return True  # "người Thẩm phán công minh", "đội ngũ Thẩm phán": the kind of office-holder
         return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
 
     def _plural_subject(self, k: int) -> bool:
@@ -362,6 +364,8 @@ _DELEGATION_HEADS = frozenset(key_of(w) for w in ["Trưởng đoàn", "Phó trư
 _DELEGATION_BODY = Lexicon("delegation_body")
 for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
     _DELEGATION_BODY.add(_w, {})
+# a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"
+_KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ"])
 _ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
 _NEEDS_BODY = frozenset(
     key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]

@@ -20,6 +20,11 @@ CASES = [
     ("delegation-head", "Ông Nguyễn Nhân Chiến, Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh Bắc Ninh, phát biểu.",
      ["Bí thư Tỉnh ủy", "Trưởng đoàn đại biểu Quốc hội tỉnh Bắc Ninh"]),
     ("delegation-generic", "Dự họp có trưởng đoàn đại biểu Quốc hội của tỉnh, thành phố.", []),
+    # judges and heads of branch departments; the standing deputy prime minister; a kind of office-holder is none
+    ("judge-and-branch-head", "Ông Phan Huy Cương, Thẩm phán Tòa hình sự, TAND TP Hà Nội; ông Đỗ Thanh Quang, Chi cục trưởng Chi cục Hải quan Nội Bài.",
+     ["Thẩm phán Tòa hình sự", "Chi cục trưởng Chi cục Hải quan Nội Bài"]),
+    ("standing-deputy-pm", "Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình phát biểu.", ["Phó Thủ tướng Thường trực Chính phủ"]),
+    ("kind-of-judge", "Hình ảnh người Thẩm phán công minh; đào tạo đội ngũ Thẩm phán.", []),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
