@@ -766,6 +766,30 @@ def _foreign_suffix(ctx: Ctx, e: int) -> int:
     return 1
 
 
+_SCHOOL = fold_text("trường")
+_SCHOOL_LEVELS = Lexicon("school_levels")
+for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non", "trung học cơ sở", "trung học phổ thông",
+           "phổ thông", "phổ thông dân tộc nội trú", "chuyên", "THPT chuyên", "tiểu học và THCS", "TH và THCS"):
+    _SCHOOL_LEVELS.add(_w, {})
+
+
+def _school_at(ctx: Ctx, i: int) -> int:
+    """End of ``Trường THPT Hoàng Văn Thụ``, ``trường tiểu học Điện Biên``, ``Trường Mầm non
+    Đại Mỗ A`` at token i (0 if none): a school level, then its capitalised name, which may be
+    a person's or a place's."""
+    toks = ctx.toks
+    if toks[i].fold != _SCHOOL or i + 2 >= len(toks) or toks[i + 1].nl:
+        return 0
+    n, _ = _SCHOOL_LEVELS.longest(toks, i + 1)
+    if not n:
+        return 0
+    k = j = i + 1 + n
+    while k < len(toks) and k - j < 5 and ctx.adjacent(k) and toks[k].gap and (
+            (toks[k].is_alpha and toks[k].is_cap) or (toks[k].is_num and k > j)):
+        k += 1
+    return k if k > j else 0
+
+
 _AGE_TEAM = re.compile(r"U(?:1[5-9]|2[0-3])")
 _MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}")  # LX570, S8, A350
 _PRODUCT_BEFORE = frozenset(fold_text(w) for w in ["xe", "ôtô", "chiếc", "mẫu", "dòng", "thoại"])
@@ -815,6 +839,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 and not (toks[i - 1].text == "/" and toks[i - 2].is_alpha and not toks[i - 2].is_upper
                          and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))):
             i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN")
+            continue
+        sch = _school_at(ctx, i)
+        if sch:
+            out.append((i, sch))  # "Trường THPT Hoàng Văn Thụ": a school named after a person is a school
+            i = sch
             continue
         if _AGE_TEAM.fullmatch(t.text) and i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].gap and i + 1 in loc_starts:
             out.append((i, loc_starts[i + 1]))  # "U20 Việt Nam", "U23 Thái Lan": a national age-group team

@@ -117,6 +117,9 @@ CASES = [
     # brands: a company, except where they name a product (after a vehicle word or before a model code)
     ("brand_or_product", "Toyota giảm giá. Ông dùng xe Lexus LX570 và điện thoại Samsung. U20 Việt Nam thắng.",
      ["Toyota", "U20 Việt Nam"], []),
+    # a school named after a person or a place is a school
+    ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
+     ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
