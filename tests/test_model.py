@@ -345,10 +345,11 @@ def test_cli_names_the_missing_model_in_one_line(monkeypatch, tmp_path):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("gold_file", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "bench", "bench2", "dev-measure"])
+@pytest.mark.parametrize("gold_file", ["heldout5", "heldout6", "bench2", "dev-measure"])
 def test_the_model_does_not_lose_on_articles_it_never_saw(shared_corpus, rules, pipeline, gold_file):
     """Rules + model keep or beat the rules alone on ORG + LOC and on PERSON, on the held-out
-    articles, the general-news bench gold and the dev measuring split (none was trained on as gold)."""
+    articles, the second general-news gold and the dev measuring split (the files of
+    ``train.HELDOUT_GOLDS`` and the measuring split: never trained on)."""
     if gold_file.startswith("bench"):
         write_bench_texts(shared_corpus)
     path = model.default_model_path() / "dev-measure.jsonl" if gold_file == "dev-measure" else ANNOTATED / f"{gold_file}.jsonl"

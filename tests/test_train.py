@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract import model, train
+from extract.gold_texts import write_bench_texts
 from extract.evaluate import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,11 +127,12 @@ def test_make_model_without_the_shared_corpus_fails_in_one_line(tmp_path):
 @pytest.mark.shared
 def test_training_never_reads_a_measured_article(shared_corpus):
     """The measuring split and the held-out files are kept out of the gold and silver training sets."""
+    write_bench_texts(shared_corpus)
     folder = model.default_model_path()
     data = json.loads((folder / "meta.json").read_text("utf-8"))["vnextract"]["data"]
     dev_ids = [a["id"] for a in load_gold(shared_corpus / "annotated" / "dev.jsonl")]
     heldout_ids = {a["id"] for path in train.HELDOUT_GOLDS.values() for a in load_gold(path)}
-    project_ids = {a["id"] for a in load_gold(train.TRAIN_GOLD)}
+    project_ids = {a["id"] for path in train.TRAIN_GOLDS for a in load_gold(path)}
     assert data["measure_ids"] == train.measure_split(dev_ids)[1]
     assert sorted(a["id"] for a in load_gold(folder / "dev-measure.jsonl")) == data["measure_ids"]
     measured = set(data["measure_ids"]) | heldout_ids
@@ -139,3 +141,5 @@ def test_training_never_reads_a_measured_article(shared_corpus):
         set(dev_ids) - set(data["measure_ids"]) | {"qk1-bac-giang-2019", "qk9-can-tho-2023"} | project_ids
     )
     assert project_ids.isdisjoint(data["silver_dev_ids"])
+    bench_gold_ids = {a["id"] for path in (*train.TRAIN_GOLDS, *train.HELDOUT_GOLDS.values()) for a in load_gold(path)}
+    assert bench_gold_ids.isdisjoint(data["bench_ids"]) and bench_gold_ids.isdisjoint(data["validation_bench_ids"])
