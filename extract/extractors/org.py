@@ -17,7 +17,7 @@ import re
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, is_foreign
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
-from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
 
 # heads that may open an ORG in lower case when a capitalised name follows
@@ -319,6 +319,7 @@ class OrgFinder:
     def __init__(self, ctx: Ctx, loc_starts: dict[int, int]):
         self.ctx = ctx
         self.loc_starts = loc_starts
+        self.loc_ends = set(loc_starts.values())
         self.fixed = load_lexicon("orgs")
         self.heads = load_lexicon("org_heads")
         self.domains = domains_by_head()
@@ -559,7 +560,7 @@ class OrgFinder:
                         u0 = self.unit(i, in_position)
                         if u0 and u0[1] == "bare" and key_of(ctx.surface(i, u0[0])) in _PARTY_COMMITTEES:
                             return 0
-        return end
+        return _whole_word_end(ctx, i, end, self.loc_ends)
 
     def _person_named_like_head(self, s: int, e: int) -> bool:
         """Tokens s..e are a person's name opening with a surname that is also a head.
@@ -797,6 +798,30 @@ _COMPANY_HEADS = frozenset(key_of(w) for w in ["công ty", "tổng công ty", "t
 _LOOKBACK = 14
 
 
+def _title_syllable(t) -> bool:
+    return t.is_alpha and t.is_cap and not t.is_upper
+
+
+def _whole_word_end(ctx: Ctx, s: int, e: int, loc_ends: set[int]) -> int:
+    """A name never ends inside a word: ``Báo Đầu tư Bất động [sản]``, ``Cục Đăng [ký]``.
+    While a word of the dictionary opened by one of the body's last two syllables, in title
+    case, goes on in lower case after the body, the body takes that syllable too."""
+    toks = ctx.toks
+    while e < len(toks) and e - s >= 2 and ctx.adjacent(e) and toks[e].gap and toks[e].is_alpha and not toks[e].is_cap:
+        last, before = toks[e - 1], toks[e - 2]
+        if e in loc_ends:
+            break  # "UBND TP. Cần Thơ [mới]": a place ends the name, the sentence goes on
+        two = (f"{last.fold} {toks[e].fold}"
+               if _title_syllable(last) and f"{before.fold} {last.fold}" not in vietnamese_words() else "")
+        three = (f"{before.fold} {last.fold} {toks[e].fold}"
+                 if _title_syllable(before) and last.is_alpha and last.gap else "")
+        if (two and two in vietnamese_words()) or (three and three in vietnamese_words()):
+            e += 1
+        else:
+            break
+    return e
+
+
 def _company_head_at(toks, k: int) -> bool:
     return any(k + n <= len(toks) and key_of(" ".join(t.text for t in toks[k:k + n])) in _COMPANY_HEADS for n in (2, 3))
 
@@ -859,6 +884,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
                 i = m[1]
                 continue
+        if (i in loc_starts and loc_starts[i] - i >= 2 and t.is_cap
+                and finder.fixed.longest(toks, i, _fixed_case_ok)[0] < loc_starts[i] - i):
+            i = loc_starts[i]  # "xẻ dọc Trường Sơn": a place that opens like a head ("Trường") is the place
+            continue
         if t.is_word and (t.is_cap or t.fold in finder.heads.firsts or t.fold in finder.fixed.firsts):
             e = finder.chain(i)
             if e:

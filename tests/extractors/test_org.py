@@ -120,6 +120,12 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a name never ends inside a word; a place ends it though the next syllables make a word ("Cần Thơ mới")
+    ("whole_words", "Phóng viên Báo Đầu tư Bất động sản đến Cục Đăng ký quốc gia. Đến nay UBND TP. Cần Thơ mới ra quyết định.",
+     ["Báo Đầu tư Bất động sản", "Cục Đăng ký", "UBND TP. Cần Thơ"], []),
+    # "TP. HCM" with a space; the supreme procuracy capitalised; a mountain range that opens like a school
+    ("hcm_and_supreme", "Chủ tịch UBND TP. HCM chuyển hồ sơ sang VKSND Tối cao. Họ xẻ dọc Trường Sơn đi cứu nước.",
+     ["UBND TP. HCM", "VKSND Tối cao"], [("LOC", "HCM"), ("LOC", "Trường Sơn")]),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"

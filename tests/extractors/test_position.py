@@ -25,6 +25,8 @@ CASES = [
      ["Thẩm phán Tòa hình sự", "Chi cục trưởng Chi cục Hải quan Nội Bài"]),
     ("standing-deputy-pm", "Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình phát biểu.", ["Phó Thủ tướng Thường trực Chính phủ"]),
     ("kind-of-judge", "Hình ảnh người Thẩm phán công minh; đào tạo đội ngũ Thẩm phán.", []),
+    # "ĐB" / "ĐBQH" before a deputy's name; many deputies are no one office-holder
+    ("deputy-abbreviation", "ĐB Phạm Trọng Nhân (Bình Dương) nói. Nhiều ĐBQH đồng tình.", ["ĐB"]),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
