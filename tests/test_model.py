@@ -289,6 +289,7 @@ NAME_SHAPES = [
     ("trên hướng ", "Đông Nam", "PERSON", False),        # two compass points
     ("Ảnh: ", "Internet Ảnh", "PERSON", False),          # a credit line
     ("dự án (", "The Diamond Park", "PERSON", False),    # an English article: a project
+    ("đạt Giải thưởng ", "Hồ Chí Minh", "PERSON", False),  # an award named after a person
 ]
 # fmt: on
 

@@ -768,6 +768,7 @@ def _foreign_suffix(ctx: Ctx, e: int) -> int:
 
 
 _SCHOOL = fold_text("trường")
+_BO, _LUAT = fold_text("bộ"), fold_text("luật")
 _SCHOOL_LEVELS = Lexicon("school_levels")
 for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non", "trung học cơ sở", "trung học phổ thông",
            "phổ thông", "phổ thông dân tộc nội trú", "chuyên", "THPT chuyên", "tiểu học và THCS", "TH và THCS"):
@@ -884,6 +885,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
                 i = m[1]
                 continue
+        if t.fold == _BO and ctx.fold(i + 1) == _LUAT and ctx.adjacent(i + 1):
+            i += 2  # "Bộ Luật hình sự": a code of law, no ministry
+            continue
         if (i in loc_starts and loc_starts[i] - i >= 2 and t.is_cap
                 and finder.fixed.longest(toks, i, _fixed_case_ok)[0] < loc_starts[i] - i):
             i = loc_starts[i]  # "xẻ dọc Trường Sơn": a place that opens like a head ("Trường") is the place

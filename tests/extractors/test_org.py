@@ -126,6 +126,8 @@ CASES = [
     # "TP. HCM" with a space; the supreme procuracy capitalised; a mountain range that opens like a school
     ("hcm_and_supreme", "Chủ tịch UBND TP. HCM chuyển hồ sơ sang VKSND Tối cao. Họ xẻ dọc Trường Sơn đi cứu nước.",
      ["UBND TP. HCM", "VKSND Tối cao"], [("LOC", "HCM"), ("LOC", "Trường Sơn")]),
+    # a code of law is no ministry, however it is capitalised
+    ("code_of_law", "Ông vi phạm Điều 104 Bộ Luật hình sự. Bộ Tư pháp hướng dẫn.", ["Bộ Tư pháp"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
