@@ -74,7 +74,7 @@ from extract.extractors.context import cue_before, is_foreign
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
-MODEL_VERSION = "0.3.0"
+MODEL_VERSION = "0.4.0"
 MODEL_ENV = "VNEXTRACT_MODEL"
 MODEL_LABELS = ("PERSON", "ORG", "LOC")
 NER_COMPONENT = "vnextract_ner"  # the model's component in the extraction pipeline

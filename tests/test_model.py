@@ -346,7 +346,7 @@ def test_cli_names_the_missing_model_in_one_line(monkeypatch, tmp_path):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("gold_file", ["heldout5", "heldout6", "bench2", "dev-measure"])
+@pytest.mark.parametrize("gold_file", ["heldout7", "bench3", "dev-measure"])
 def test_the_model_does_not_lose_on_articles_it_never_saw(shared_corpus, rules, pipeline, gold_file):
     """Rules + model keep or beat the rules alone on ORG + LOC and on PERSON, on the held-out
     articles, the second general-news gold and the dev measuring split (the files of
