@@ -83,7 +83,11 @@ class Lexicon:
         row = dict(row)
         row["_phrase"] = phrase
         row["_tokens"] = [t.text for t in toks]
-        self.entries.setdefault(k, row)
+        kept = self.entries.setdefault(k, row)
+        # every spelling of one key, the first row kept ("Châu Âu" and "châu Âu")
+        kept.setdefault("_variants", [kept["_tokens"]])
+        if kept is not row:
+            kept["_variants"].append(row["_tokens"])
         self.maxlen = max(self.maxlen, len(toks))
         self.firsts.add(toks[0].fold)
 

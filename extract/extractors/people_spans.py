@@ -181,7 +181,8 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
     route = _route_items(ctx)
-    persons = [p for p in persons if not _inside(p, route) and not _shaped_like_a_name(ctx, p)]
+    persons = [p for p in persons if not _inside(p, route) and not _shaped_like_a_name(ctx, p)
+               and not any(c.isdigit() for t in ctx.toks[p[0]:p[1]] for c in t.text)]  # "cầu thủ U20 Pháp"
     persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
     locs = [l for l in locs if not _overlaps(l, persons)]

@@ -192,7 +192,7 @@ def role_ends(ctx: Ctx) -> set[int]:
             j = i + len(phrase)
             if j <= len(toks) and all(toks[i + k].fold == w for k, w in enumerate(phrase)) and not any(
                     toks[i + k].nl for k in range(1, len(phrase))):
-                if not t.is_cap or ctx.sentence_initial(i) or len(phrase) > 1:
+                if not t.is_cap or ctx.sentence_initial(i) or len(phrase) > 1 or t.is_upper:  # "..., HLV Ngọc Sơn"
                     ends.add(j)
     return ends
 
@@ -403,7 +403,7 @@ def _credit_run(ctx: Ctx, j: int) -> int:
 
 
 def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``Romelu Lukaku``, ``Wayne Rooney``: two or three title-case words on one line, none
+    """``Romelu Lukaku``, ``Wayne Rooney``: two to four title-case words on one line, none
     spelled like a Vietnamese syllable, alone between lower-case words or punctuation: a
     foreign name, cue or none. Longer runs are bodies and titles (``New York Mercantile
     Exchange``); a run after a thing or place word names a vehicle, a product, a team or a
@@ -427,7 +427,7 @@ def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]
             or (toks[i - 1].text in "-'’" and not toks[i].gap)  # "Jean-[Kevin Augustin]"
         )
         capital_after = e < len(toks) and ctx.adjacent(e) and toks[e].gap and ctx.is_title_word(e)
-        if (2 <= e - s <= 3 and not capital_before and not capital_after
+        if (2 <= e - s <= 4 and not capital_before and not capital_after
                 and cue_before(ctx.text, toks[s].start) not in ("thing", "place")
                 and not any(toks[k].text.lower() in english_words() or place_at(ctx, k) for k in range(s, e))):
             out.append((s, e))

@@ -49,7 +49,11 @@ _COMPOUND_ROAD = frozenset(fold_text(w) for w in "thành tuyến yêu nhu điể
 
 
 def _case_ok(row: dict, toks, i: int, n: int) -> bool:
-    etoks = row["_tokens"]
+    """The text has the case of one of the entry's spellings (``Châu Âu``, ``châu Âu``)."""
+    return any(_spelling_ok(etoks, row, toks, i, n) for etoks in row.get("_variants", [row["_tokens"]]))
+
+
+def _spelling_ok(etoks: list[str], row: dict, toks, i: int, n: int) -> bool:
     for k in range(n):
         e, t = etoks[k], toks[i + k]
         if e[0].isalpha():

@@ -125,6 +125,9 @@ CASES = [
     # photographers by their initial and name, dashed: Q. is no district here
     ("byline_initials", "Bài viết kết thúc.\nH.TRIỀU - Q.CHIẾN - G.MINH", {("PERSON", "H.TRIỀU"), ("PERSON", "Q.CHIẾN"), ("PERSON", "G.MINH")},
      {("LOC", "CHIẾN")}),
+    # a continent written in lower case, as the press does; a player's two-syllable name after his role
+    ("continents_and_roles", "Tại châu Âu và châu Á, HLV Ngọc Sơn khen học trò Bằng Chương; cầu thủ U20 Pháp thắng.",
+     {("LOC", "châu Âu"), ("LOC", "châu Á"), ("PERSON", "Ngọc Sơn"), ("PERSON", "Bằng Chương")}, {("PERSON", "U20 Pháp")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
