@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, is_foreign
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run, is_foreign
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
@@ -50,7 +50,7 @@ _BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
 _TAIL_MAX = 8
 _VA = fold_text("và")
 # the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
-_NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế"])
+_NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế", "quân sự", "thế giới"])
 _TAIL_END_PUNCT = frozenset("(),;:")
 # verbs the press puts right after a body: "Bộ Giao thông chủ trì, ..." ends the name before them
 # two-syllable verbs that end a name written on in lower case (data: verbs_after_names.tsv)
@@ -397,6 +397,13 @@ class OrgFinder:
             elif follows == "number":
                 if toks[j].is_num or (head_cap and _ROMAN.fullmatch(toks[j].text)):
                     named = 1  # "Quân khu 9", "Quân khu IV"
+                elif head_cap and toks[j].is_cap and toks[j].is_alpha:
+                    # "Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1": the arm, then the number
+                    k = j + 1
+                    while k < j + 3 and k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha:
+                        k += 1
+                    if k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_num:
+                        named = k + 1 - j
             elif follows == "any":
                 # "Tập đoàn Dầu khí" + "quốc gia Việt Nam"
                 named = generic_name(ctx, j, company=True, lower_tail=head_cap,
@@ -768,7 +775,7 @@ def _foreign_suffix(ctx: Ctx, e: int) -> int:
 
 
 _SCHOOL = fold_text("trường")
-_BO, _LUAT = fold_text("bộ"), fold_text("luật")
+_BO, _LUAT, _NGANH = fold_text("bộ"), fold_text("luật"), fold_text("ngành")
 _SCHOOL_LEVELS = Lexicon("school_levels")
 for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non", "trung học cơ sở", "trung học phổ thông",
            "phổ thông", "phổ thông dân tộc nội trú", "chuyên", "THPT chuyên", "tiểu học và THCS", "TH và THCS"):
@@ -885,6 +892,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
                 i = m[1]
                 continue
+        if t.fold == _BO and (ctx.fold(i + 2) == _NGANH or ctx.fold(i + 1) == _NGANH) and ctx.adjacent(i + 1):
+            i += 1  # "Bộ, ngành, địa phương", "các Bộ ngành": ministries in general
+            continue
         if t.fold == _BO and ctx.fold(i + 1) == _LUAT and ctx.adjacent(i + 1):
             i += 2  # "Bộ Luật hình sự": a code of law, no ministry
             continue

@@ -125,8 +125,8 @@ class PositionFinder:
                     dhead = v
         if dhead is not None:
             n, _ = self.domains[dhead].longest(toks, j) if dhead in self.domains else (0, None)
-            if not n and comp == "domain" and toks[j].is_cap:
-                n = generic_name(ctx, j)
+            if not n and comp == "domain" and toks[j].is_cap and not _full_name_at(ctx, j):
+                n = generic_name(ctx, j)  # "Tổng cục trưởng [Nguyễn Văn Tuấn]" names the holder, not the body
             if n:
                 k = j + n
                 # "Trưởng ban Tổ chức Thành ủy", "Bộ trưởng Quốc phòng Việt Nam"
@@ -359,6 +359,16 @@ _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+def _full_name_at(ctx: Ctx, j: int) -> bool:
+    """A person's full name starts at token j: a surname and one to three more capitalised
+    syllables, then no further capitalised word on the line."""
+    toks = ctx.toks
+    if toks[j].fold not in surnames():
+        return False
+    n = cap_run(ctx, j, 5)
+    return 2 <= n <= 4 and not (j + n < len(toks) and ctx.adjacent(j + n) and toks[j + n].gap and ctx.is_title_word(j + n))
+
+
 # "Trưởng đoàn đại biểu Quốc hội tỉnh X": the head of a province's delegation to the National Assembly
 _DELEGATION_HEADS = frozenset(key_of(w) for w in ["Trưởng đoàn", "Phó trưởng đoàn", "Phó Trưởng đoàn"])
 _DELEGATION_BODY = Lexicon("delegation_body")

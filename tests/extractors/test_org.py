@@ -128,6 +128,9 @@ CASES = [
      ["UBND TP. HCM", "VKSND Tối cao"], [("LOC", "HCM"), ("LOC", "Trường Sơn")]),
     # a code of law is no ministry, however it is capitalised
     ("code_of_law", "Ông vi phạm Điều 104 Bộ Luật hình sự. Bộ Tư pháp hướng dẫn.", ["Bộ Tư pháp"], []),
+    # army units named by their arm and number; ministries in general; a lower-case "quân sự" ends a name
+    ("arm_units_and_generic_ministries", "Sư đoàn Không quân 370 và Tiểu đoàn Đặc công 1 giúp Bộ, ngành, địa phương. Cục Khoa học quân sự báo cáo.",
+     ["Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1", "Cục Khoa học quân sự"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"

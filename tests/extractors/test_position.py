@@ -27,6 +27,8 @@ CASES = [
     ("kind-of-judge", "Hình ảnh người Thẩm phán công minh; đào tạo đội ngũ Thẩm phán.", []),
     # "ĐB" / "ĐBQH" before a deputy's name; many deputies are no one office-holder
     ("deputy-abbreviation", "ĐB Phạm Trọng Nhân (Bình Dương) nói. Nhiều ĐBQH đồng tình.", ["ĐB"]),
+    # a title whose field is a domain, followed by the holder's name: the name is no domain
+    ("domain-title-then-name", "Tổng cục trưởng Nguyễn Văn Tuấn: Sáu tháng đầu năm khách tăng.", ["Tổng cục trưởng"]),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
