@@ -42,16 +42,17 @@ the README section "The model"):
   lexicon's, with its own ambiguity checks: ``Anh``, ``Nga``), an ORG right
   after a plural or a number is generic (``hai Bộ Quốc phòng``), a PERSON
   or LOC right after a street word or a house number names a street or a
-  bridge (``số 5 Trần Thánh Tông``, ``cầu Việt Trì``), and a PERSON is a full
-  name: two or more capitalised syllables, no
-  acronym or digit, starting with a known surname or written in a foreign
-  spelling (``Gabriel Paletta``).
+  bridge (``số 5 Trần Thánh Tông``, ``cầu Việt Trì``), and a PERSON is a
+  Vietnamese full name: two or more capitalised syllables, no acronym or
+  digit, starting with a known surname (foreign-spelled names are the
+  rules', ``person.foreign_runs``), and nothing the rules refuse as a name
+  (a cycle year, two compass points, a credit or English word, a route stop).
 * **What is written right before a span vets it** (``model_cues.tsv``, data):
   a model LOC is added only after a place word (``khu [Bờ Tây]``, ``biển [Hoa
   Đông]``): on 300 unseen bench articles about three in four model LOCs
   without one were given names or teams (``Khánh Ngân``, ``West Ham``); a model
-  PERSON is not added after a word for a vehicle, product, paper, project or
-  team (``ôtô Range Rover``, ``tờ Evening Standard``).
+  PERSON is not added after a word for a vehicle, product, paper, project,
+  team or award (``ôtô Range Rover``, ``tờ Evening Standard``).
 
 The model folder is ``models/vnextract-ner-<version>/`` beside the package, or
 the folder named by the environment variable ``VNEXTRACT_MODEL``.
@@ -70,7 +71,12 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from extract import spans
-from extract.extractors.context import cue_before, is_foreign
+from extract.extractors.context import PLURAL_BEFORE, cue_before
+from extract.extractors.org import is_national
+from extract.extractors.people_spans import shaped_like_a_name
+from extract.extractors.person import CREDIT_WORDS
+from extract.lexicons import english_words, key_of, load_lexicon, surnames
+from extract.normalise import fold_text
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
@@ -199,52 +205,38 @@ def is_acronym(word: str) -> bool:
 
 
 def _starts_with_surname(text: str) -> bool:
-    from extract.lexicons import surnames
-    from extract.normalise import fold_text
-
     return fold_text(text.split()[0]) in surnames()
 
 
-_ARTICLES = frozenset("The Le La Les Los Las El".split())
-
-
 def is_full_name(text: str) -> bool:
-    """ANNOTATION.md's PERSON: family and given name; Vietnamese names start with a known surname."""
+    """ANNOTATION.md's PERSON, as the model may add it: a Vietnamese family and given name,
+    starting with a known surname. Foreign-spelled names are the rules' (``person.foreign_runs``);
+    the model's were half brands, clubs, ships and projects (``The Diamond Park``)."""
     syllables = text.split()
     if len(syllables) < 2 or not all(s[:1].isupper() and s.isalpha() and not is_acronym(s) for s in syllables):
         return False
-    if syllables[0] in _ARTICLES:
-        return False  # "The Diamond Park", "The Manor": a project or a building
-    return _starts_with_surname(text) or any(is_foreign(s) for s in syllables)
+    return _starts_with_surname(text)
 
 
 @cache
 def _title_keys() -> tuple[frozenset, int]:
-    from extract.lexicons import key_of, load_lexicon
-
     keys = set(load_lexicon("titles").entries) | set(load_lexicon("ranks").entries)
     keys |= {key_of(w) for w in _BARE_WORD_TITLES}
     return frozenset(keys), max(len(k.split()) for k in keys)
 
 
 def starts_with_title(text: str) -> bool:
-    from extract.lexicons import key_of
-
     keys, longest = _title_keys()
     syllables = key_of(text).split()
     return any(" ".join(syllables[:n]) in keys for n in range(1, min(longest, len(syllables)) + 1))
 
 
 def _word_before(text: str, start: int) -> str:
-    from extract.normalise import fold_text
-
     before = text[max(0, start - 20) : start].split()
     return fold_text(before[-1]) if before else ""
 
 
 def _after_plural(text: str, start: int) -> bool:
-    from extract.extractors.context import PLURAL_BEFORE
-
     return _word_before(text, start) in PLURAL_BEFORE
 
 
@@ -261,10 +253,6 @@ def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
     compass points (Đinh Dậu, Đông Nam), a credit word or a common English word inside
     (Internet Ảnh, Under Armour, Old City), a name between two spaced dashes (a stop on a
     route of streets)."""
-    from extract.extractors.people_spans import shaped_like_a_name
-    from extract.extractors.person import CREDIT_WORDS, english_words
-    from extract.normalise import fold_text
-
     words = [fold_text(w) for w in mention.text.split()]
     if shaped_like_a_name(words) or any(w in CREDIT_WORDS or w in english_words() for w in words):
         return True
@@ -279,8 +267,7 @@ def name_shape_ok(mention: Mention, text: str) -> bool:
     if mention.label in ("PERSON", "LOC") and _after_street_word(text, mention.start):
         return False
     if mention.label == "PERSON":
-        # foreign-spelled names are the rules' (person.foreign_runs): the model adds Vietnamese ones
-        return (is_full_name(t) and _starts_with_surname(t) and cue_before(text, mention.start) != "thing"
+        return (is_full_name(t) and cue_before(text, mention.start) != "thing"
                 and not _vetoed_by_the_rules(mention, text))
     if mention.label == "LOC" and cue_before(text, mention.start) != "place":
         return False
@@ -369,8 +356,6 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
     the rules own the cut between title and body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``); a
     national body is never extended by a place after it (``Đại biểu [Quốc hội] tỉnh Phú Thọ``:
     the province belongs to the delegation, as ``extractors.org`` decides)."""
-    from extract.extractors.org import is_national
-
     if any(is_national(r.text) for r in rule_spans) and m.start == min(r.start for r in rule_spans):
         return False
     if not all(m.start <= r.start and r.end <= m.end and (r.start, r.end) != (m.start, m.end) for r in rule_spans):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run, is_foreign
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, is_foreign
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
@@ -814,16 +814,16 @@ def _whole_word_end(ctx: Ctx, s: int, e: int, loc_ends: set[int]) -> int:
     """A name never ends inside a word: ``Báo Đầu tư Bất động [sản]``, ``Cục Đăng [ký]``.
     While a word of the dictionary opened by one of the body's last two syllables, in title
     case, goes on in lower case after the body, the body takes that syllable too."""
-    toks = ctx.toks
+    toks, words = ctx.toks, vietnamese_words()
     while e < len(toks) and e - s >= 2 and ctx.adjacent(e) and toks[e].gap and toks[e].is_alpha and not toks[e].is_cap:
         last, before = toks[e - 1], toks[e - 2]
         if e in loc_ends:
             break  # "UBND TP. Cần Thơ [mới]": a place ends the name, the sentence goes on
         two = (f"{last.fold} {toks[e].fold}"
-               if _title_syllable(last) and f"{before.fold} {last.fold}" not in vietnamese_words() else "")
+               if _title_syllable(last) and f"{before.fold} {last.fold}" not in words else "")
         three = (f"{before.fold} {last.fold} {toks[e].fold}"
                  if _title_syllable(before) and last.is_alpha and last.gap else "")
-        if (two and two in vietnamese_words()) or (three and three in vietnamese_words()):
+        if (two and two in words) or (three and three in words):
             e += 1
         else:
             break

@@ -12,13 +12,11 @@ A run that is a place (``Hà Nội``) or lies inside an organisation is not a pe
 """
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run, cue_before, is_foreign
 from extract.extractors.place import place_at, prefix_at
-from extract.lexicons import key_of, lexicon_rows, load_lexicon, surnames
+from extract.lexicons import english_words, key_of, lexicon_rows, load_lexicon, surnames
 from extract.normalise import fold_text
 
 _NEVER = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
@@ -433,12 +431,6 @@ def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((s, e))
         i = e
     return out
-
-
-@functools.cache
-def english_words() -> frozenset:
-    """``english_words.tsv``: common English words of brand, project and place names."""
-    return frozenset(r["word"].strip().lower() for r in lexicon_rows("english_words"))
 
 
 def _foreign_name_word(t) -> bool:

@@ -359,6 +359,8 @@ _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+
+
 def _full_name_at(ctx: Ctx, j: int) -> bool:
     """A person's full name starts at token j: a surname and one to three more capitalised
     syllables, then no further capitalised word on the line."""

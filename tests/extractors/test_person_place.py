@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.extractors.context import is_foreign
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
@@ -150,3 +151,9 @@ def test_person_and_place_spans(case):
     got = {(m.label, m.text) for m in find_people_spans(text) if m.label in ("PERSON", "LOC")}
     assert expected <= got
     assert not (absent & got)
+
+
+def test_foreign_spelling():
+    assert [is_foreign(s) for s in "Gabriel Kucka Trump Nguyễn Khăm Xay nghiêng Quốc".split()] == [
+        True, True, True, False, False, False, False, False,
+    ]
