@@ -93,6 +93,7 @@ _COMPOUND_BEFORE = {
 }
 # descriptive words inside a company name before its proper name:
 # "Công ty cổ phần Phát triển đầu tư Thái Sơn", "công ty xây dựng Lũng Lô"
+_COUNT_NOUNS = frozenset(fold_text(w) for w in "người lần tháng năm ngày giờ tuần km tấn chiếc đơn vị cán bộ chiến sĩ".split())
 _TRADE_WORDS = frozenset(
     fold_text(w)
     for w in """đầu tư phát triển xây dựng thương mại dịch vụ sản xuất xuất nhập khẩu công nghệ
@@ -290,8 +291,11 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             break
         if (t.is_alpha and taken and lower < 1 and t.fold not in FUNCTION_WORDS
                 and not toks[k - 1].is_upper and not (k - 2 >= j and toks[k - 2].is_cap and toks[k - 2].is_alpha)
-                and not (k + 1 < len(toks) and f"{t.fold} {toks[k + 1].fold}" in _TAIL_VERBS)):
+                and not (k + 1 < len(toks) and f"{t.fold} {toks[k + 1].fold}" in _TAIL_VERBS)
+                and (not toks[k - 1].is_alpha or f"{toks[k - 1].fold} {t.fold}" in vietnamese_words()
+                     or not is_foreign(toks[k - 1].text))):
             # "Tổ chức", "Giao thông": a lower-case syllable completes a one-capital word only
+            # (not a foreign brand: "công ty Alibaba" + "tự nhận")
             lower += 1
             k += 1
             last_good = k
@@ -299,7 +303,8 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
         if t.text in ("-", "–", "&") and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha:
             k += 1
             continue
-        if lower_tail and taken and t.is_alpha and not t.is_cap:
+        if lower_tail and taken and t.is_alpha and not t.is_cap and not toks[k - 1].is_num:
+            # a name closed by its number takes no lower-case tail ("Vĩnh Tân 1" + "nghiên cứu")
             nt = _lower_tail(ctx, k, place_at_k, end_dot, line_end_only, unit_at)
             if nt:
                 k += nt
@@ -397,12 +402,17 @@ class OrgFinder:
             elif follows == "number":
                 if toks[j].is_num or (head_cap and _ROMAN.fullmatch(toks[j].text)):
                     named = 1  # "Quân khu 9", "Quân khu IV"
-                elif head_cap and toks[j].is_cap and toks[j].is_alpha:
-                    # "Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1": the arm, then the number
+                elif (head_cap and toks[j].is_alpha and toks[j].fold not in _BAN_TITLE
+                      and (toks[j].is_cap or toks[j].fold not in FUNCTION_WORDS)):
+                    # "Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1", "Lữ đoàn xe tăng 203":
+                    # the arm, then the number (not a count: "Sư đoàn huấn luyện 3 tháng")
                     k = j + 1
-                    while k < j + 3 and k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha:
+                    while (k < j + 3 and k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha
+                           and (toks[k].is_cap or toks[k].fold not in FUNCTION_WORDS
+                                or f"{toks[k - 1].fold} {toks[k].fold}" in vietnamese_words())):
                         k += 1
-                    if k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_num:
+                    if (k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_num
+                            and not (k + 1 < len(toks) and ctx.adjacent(k + 1) and toks[k + 1].fold in _COUNT_NOUNS)):
                         named = k + 1 - j
             elif follows == "any":
                 # "Tập đoàn Dầu khí" + "quốc gia Việt Nam"

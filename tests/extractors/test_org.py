@@ -131,6 +131,12 @@ CASES = [
     # army units named by their arm and number; ministries in general; a lower-case "quân sự" ends a name
     ("arm_units_and_generic_ministries", "Sư đoàn Không quân 370 và Tiểu đoàn Đặc công 1 giúp Bộ, ngành, địa phương. Cục Khoa học quân sự báo cáo.",
      ["Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1", "Cục Khoa học quân sự"], []),
+    # ... also when the arm is written in lower case; a title or a count after the head is no unit
+    ("arm_units_lower_case", "Lữ đoàn xe tăng 203 và Sư đoàn phòng không 673 tiến công. Sư đoàn huấn luyện 3 tháng. Ông là Sư đoàn trưởng 312.",
+     ["Lữ đoàn xe tăng 203", "Sư đoàn phòng không 673"], []),
+    # a company's name closed by its number or a foreign brand takes no lower-case word after it
+    ("company_name_then_verb", "Bộ Công Thương, Công ty TNHH Điện lực Vĩnh Tân 1 nghiên cứu, tiếp thu. Việc công ty Alibaba tự nhận là sai.",
+     ["Bộ Công Thương", "Công ty TNHH Điện lực Vĩnh Tân 1", "công ty Alibaba"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
