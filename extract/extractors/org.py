@@ -792,6 +792,40 @@ for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non"
     _SCHOOL_LEVELS.add(_w, {})
 
 
+_VUNG = fold_text("vùng")
+_SERVICES = [tuple(fold_text(w).split()) for w in ("Hải quân", "Cảnh sát biển")]
+_COMMAND = tuple(fold_text("Bộ Tư lệnh").split())
+
+
+def _words_at(ctx: Ctx, k: int, words: tuple[str, ...]) -> bool:
+    """The folded words ``words`` at token k, on one line."""
+    return all(ctx.fold(k + n) == w and (n == 0 or ctx.adjacent(k + n)) for n, w in enumerate(words))
+
+
+def _naval_region_at(ctx: Ctx, i: int) -> int:
+    """End of a naval or coast-guard region at token i (0 if none), with its command before it:
+    ``Vùng 3 Hải quân``, ``vùng cảnh sát biển 4``, ``Bộ Tư lệnh Vùng 2``.
+
+    A lower-case ``vùng`` and a number are a region only beside the service or the command
+    (``lương tối thiểu vùng 1`` is a wage zone)."""
+    toks = ctx.toks
+    k = i + len(_COMMAND) if _words_at(ctx, i, _COMMAND) and ctx.adjacent(i + len(_COMMAND)) else i
+    if ctx.fold(k) != _VUNG or k + 1 >= len(toks) or not ctx.adjacent(k + 1):
+        return 0
+    commanded = k > i or (i > 0 and ctx.adjacent(i) and ctx.fold(i - 1) == _COMMAND[-1] and ctx.fold(i - 2) == _COMMAND[-2])
+    if toks[k + 1].is_num:
+        e = k + 2
+        for words in _SERVICES:
+            if _words_at(ctx, e, words) and ctx.adjacent(e):
+                return e + len(words)
+        return e if commanded or toks[k].is_cap else 0
+    for words in _SERVICES:
+        e = k + 1 + len(words)
+        if _words_at(ctx, k + 1, words) and e < len(toks) and ctx.adjacent(e) and toks[e].is_num:
+            return e + 1
+    return 0
+
+
 def _school_at(ctx: Ctx, i: int) -> int:
     """End of ``Trường THPT Hoàng Văn Thụ``, ``trường tiểu học Điện Biên``, ``Trường Mầm non
     Đại Mỗ A`` at token i (0 if none): a school level, then its capitalised name, which may be
@@ -882,6 +916,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 and not (toks[i - 1].text == "/" and toks[i - 2].is_alpha and not toks[i - 2].is_upper
                          and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))):
             i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN")
+            continue
+        nav = _naval_region_at(ctx, i)
+        if nav:
+            out.append((i, nav))  # "Bộ Tư lệnh Vùng 3 Hải quân", "vùng cảnh sát biển 4"
+            i = nav
             continue
         sch = _school_at(ctx, i)
         if sch:

@@ -137,6 +137,12 @@ CASES = [
     # a company's name closed by its number or a foreign brand takes no lower-case word after it
     ("company_name_then_verb", "Bộ Công Thương, Công ty TNHH Điện lực Vĩnh Tân 1 nghiên cứu, tiếp thu. Việc công ty Alibaba tự nhận là sai.",
      ["Bộ Công Thương", "Công ty TNHH Điện lực Vĩnh Tân 1", "công ty Alibaba"], []),
+    # naval and coast-guard regions with their command; a wage zone is no region
+    ("naval_regions", "Bộ tư lệnh vùng cảnh sát biển 4 và Tư lệnh vùng 2 Hải quân dự. Lương tối thiểu vùng 1 tăng.",
+     ["Bộ tư lệnh vùng cảnh sát biển 4", "vùng 2 Hải quân"], [("POSITION", "Tư lệnh vùng 2 Hải quân")]),
+    # the small units of a regiment by their number
+    ("small_units", "Thượng sĩ Trung (Trung đội 4, Đại đội 2) và Hải đội 1, Binh đoàn 15.",
+     ["Trung đội 4", "Đại đội 2", "Hải đội 1", "Binh đoàn 15"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
