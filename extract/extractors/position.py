@@ -19,7 +19,7 @@ import functools
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run
 from extract.extractors.org import OrgFinder, generic_name
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
-from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names
+from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
 
 _PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
@@ -234,6 +234,12 @@ class PositionFinder:
             row = self.lex.entries.get(" ".join(parts))
             if row is not None:
                 cands.append((n, row))
+        # a title whose last syllable makes one word with the next is no title: "Đại sứ" + "quán"
+        words = vietnamese_words()
+        cands = [(n, row) for n, row in cands
+                 if not (i + n < len(toks) and ctx.adjacent(i + n) and toks[i + n].gap and toks[i + n].is_alpha
+                         and not toks[i + n].is_cap and toks[i + n].fold not in self.orgs.heads.firsts
+                         and f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words)]
         if not cands:
             return None
         # prefer the title after which an organisation opens that runs past a longer title:

@@ -29,6 +29,10 @@ CASES = [
     ("deputy-abbreviation", "ĐB Phạm Trọng Nhân (Bình Dương) nói. Nhiều ĐBQH đồng tình.", ["ĐB"]),
     # a title whose field is a domain, followed by the holder's name: the name is no domain
     ("domain-title-then-name", "Tổng cục trưởng Nguyễn Văn Tuấn: Sáu tháng đầu năm khách tăng.", ["Tổng cục trưởng"]),
+    # an embassy is no ambassador: the title's last syllable makes one word with the next ("sứ quán");
+    # a company after a title stays its body ("Giám đốc công ty", though "đốc công" is a word)
+    ("embassy-no-envoy", "Dự lễ có Đại sứ quán Úc tại Việt Nam và bà Vũ Thị Hoan, Giám đốc công ty Yên Khánh.",
+     ["Giám đốc công ty Yên Khánh"]),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
