@@ -371,6 +371,8 @@ class OrgFinder:
             return None
         head_cap = any(toks[i + k].is_cap for k in range(nh))
         head_key = key_of(hrow["_phrase"])
+        if nh == 1 and self._name_after_body(i, head_key):
+            return None  # "Chủ nhiệm Văn phòng Chính phủ" + "Đoàn Mạnh Giao": a person, not a delegation
         if not head_cap and nh == 1 and i > 0 and toks[i - 1].fold in _COMPOUND_BEFORE.get(toks[i].fold, ()):
             return None
         follows = hrow["follows"]
@@ -594,6 +596,20 @@ class OrgFinder:
             return True
         ranks = load_lexicon("ranks")
         return any(s - b >= 0 and ranks.longest(toks, s - b)[0] == b for b in (1, 2, 3))
+
+    def _name_after_body(self, i: int, head_key: str) -> bool:
+        """Token i, a head that is also a surname, opens a full name (after a body or a
+        title: ``Văn phòng Chính phủ`` + ``Đoàn Mạnh Giao``).  Two capitalised syllables
+        follow, then no third, and they are no name the head's domain list knows."""
+        ctx, toks = self.ctx, self.ctx.toks
+        if not (0 < i and i + 2 < len(toks) and toks[i].fold in surnames() and ctx.adjacent(i) and toks[i].gap):
+            return False
+        if not all(t.is_alpha and t.is_cap and not t.is_upper and t.gap and not t.nl for t in toks[i + 1:i + 3]):
+            return False
+        if i + 3 < len(toks) and ctx.adjacent(i + 3) and toks[i + 3].is_alpha and toks[i + 3].is_cap:
+            return False
+        dl = self.domains.get(head_key)
+        return not (dl is not None and dl.longest(toks, i + 1)[0]) and not place_at(ctx, i + 1)
 
     def _committee_ends(self, j: int) -> bool:
         """Nothing of a committee's own name follows at token j: punctuation, a capital, a verb.

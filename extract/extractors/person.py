@@ -39,7 +39,7 @@ _STOP_CAPS = frozenset(
     fold_text(w)
     for w in """trong về tới tại sau theo ủy uỷ khi nếu với và cùng ngoài trước hiện phát
     đây đó này nhưng tuy do vì để từ đến cho còn riêng chiều sáng tối trưa hôm ngày""".split()
-) | (FUNCTION_WORDS - HONORIFICS - {fold_text("hiện"), fold_text("năm"), fold_text("ba")})
+) | (FUNCTION_WORDS - HONORIFICS - {fold_text("hiện"), fold_text("năm"), fold_text("ba"), fold_text("giao")})
 # "Chính" ends many names ("Phạm Minh Chính"); it opens a body only with the next syllable:
 # "Chính phủ", "Chính trị", "Chính ủy"
 _CHINH = fold_text("Chính")
@@ -64,6 +64,8 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
             m, _ = load_lexicon(lexicon).longest(toks, i + k)
             if m and k + m > n and not toks[i + n].is_cap:
                 return k
+            if lexicon == "titles" and k >= 2 and m >= 2 and k + m == n:
+                return k  # "Lê Chiêm" + "Trưởng Ban công tác ...": a title of two words after the name
     # a Korean given name joined by a hyphen: "Park Geun-hye", "Lee Sun-jin"
     e = i + n
     if (n >= 2 and e + 1 < len(toks) and toks[e].text == "-" and not toks[e].gap
@@ -149,9 +151,13 @@ def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, in
             continue
         if place_at(ctx, j):
             continue
-        if (_is_degree(toks[j]) and j + 1 < len(toks) and toks[j + 1].gap and not toks[j + 1].nl
+        if ((_is_degree(toks[j]) or (toks[j].is_upper and len(toks[j].text) > 1 and toks[j].is_alpha
+                                     and j + 1 < len(toks) and toks[j + 1].fold in surnames()))
+                and j + 1 < len(toks) and toks[j + 1].gap and not toks[j + 1].nl
                 and toks[j + 1].is_alpha and toks[j + 1].is_cap and not toks[j + 1].is_upper):
-            j += 1  # "Thượng tướng GS Hoàng Minh Thảo": the degree is no part of the name
+            # "Thượng tướng GS Hoàng Minh Thảo", "Thiếu tá QNCN Vũ Thị Nhàn": a degree or
+            # an abbreviation before the family name is no part of the name
+            j += 1
         # a foreign name (no Vietnamese family name first) may be longer: "Khăm Sinh Phan Tha Vông"
         n = _run(ctx, j, 4 if toks[j].fold in surnames() else 6)
         if n >= min_len and (key_of(ctx.surface(j, j + n)) not in _NEVER or hcm_person(ctx, j, n)):

@@ -129,6 +129,12 @@ CASES = [
     # a continent written in lower case, as the press does; a player's two-syllable name after his role
     ("continents_and_roles", "Tại châu Âu và châu Á, HLV Ngọc Sơn khen học trò Bằng Chương; cầu thủ U20 Pháp thắng.",
      {("LOC", "châu Âu"), ("LOC", "châu Á"), ("PERSON", "Ngọc Sơn"), ("PERSON", "Bằng Chương")}, {("PERSON", "U20 Pháp")}),
+    # an abbreviation between the rank and the name, and a two-word title right after the name
+    ("abbreviation_and_title_around_name", "Thiếu tá QNCN Vũ Thị Nhàn gặp Thứ trưởng Lê Chiêm Trưởng Ban công tác đặc biệt.",
+     {("PERSON", "Vũ Thị Nhàn"), ("PERSON", "Lê Chiêm")}, {("PERSON", "QNCN Vũ Thị Nhàn"), ("PERSON", "Lê Chiêm Trưởng")}),
+    # a surname that is also a head ("Đoàn") after a body; "Giao" is a given name inside a name
+    ("surname_head_after_body", "Chủ nhiệm Văn phòng Chính phủ Đoàn Mạnh Giao nhận huy hiệu; Binh nhì Trần Thị Giao Linh dự.",
+     {("PERSON", "Đoàn Mạnh Giao"), ("PERSON", "Trần Thị Giao Linh")}, set()),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
