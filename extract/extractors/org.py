@@ -388,8 +388,10 @@ class OrgFinder:
                     if named and head_cap and head_key not in _CLOSED_NAMES:
                         # "Viện Kỹ thuật" + "cơ giới quân sự (KTCGQS)"
                         tail = _lower_tail(ctx, j + named, self.loc_starts.__contains__, unit_at=self._unit_starts)
-                        if tail and j + named + tail < len(toks) and j + named + tail in self.loc_starts:
-                            tail += generic_name(ctx, j + named + tail)
+                        k = j + named + tail
+                        if tail and k < len(toks) and k in self.loc_starts:
+                            # the place found there, whole: "tỉnh" + "An Giang" (+ "Ngô Hồng Yến")
+                            tail += max(self.loc_starts[k] - k, generic_name(ctx, k))
                         named += tail
                 if not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
                     named = generic_name(ctx, j, unit_at=self._unit_starts, lower_tail=head_cap,

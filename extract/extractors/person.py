@@ -122,6 +122,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_TERM = frozenset(fold_text(w) for w in ("khóa", "khoá"))
 _DEGREES = frozenset(fold_text(w) for w in "GS PGS TS ThS KTS BS NSND NSƯT NGƯT NGND TSKH".split())
 
 
@@ -149,8 +150,8 @@ def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, in
     for j in sorted(ends):
         if j >= len(toks) or toks[j].nl or not toks[j].gap:
             continue
-        if place_at(ctx, j):
-            continue
+        if place_at(ctx, j) or toks[j].fold in _TERM:
+            continue  # a place, or a term of office ("Chủ tịch Hội ... Khoá XIII")
         if ((_is_degree(toks[j]) or (toks[j].is_upper and len(toks[j].text) > 1 and toks[j].is_alpha
                                      and j + 1 < len(toks) and toks[j + 1].fold in surnames()))
                 and j + 1 < len(toks) and toks[j + 1].gap and not toks[j + 1].nl

@@ -128,6 +128,9 @@ def prefix_at(ctx: Ctx, i: int) -> int:
     return n
 
 
+_TERM = frozenset(fold_text(w) for w in ("khóa", "khoá", "nhiệm kỳ"))
+
+
 def named_after_prefix(ctx: Ctx, i: int) -> int:
     """Length of the place name at token i when it follows an administrative prefix."""
     toks = ctx.toks
@@ -139,8 +142,8 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
     t = toks[i]
     if t.is_num:
         return 0
-    if not (t.is_alpha and t.is_cap) or _is_direction(ctx, i):
-        return 0
+    if not (t.is_alpha and t.is_cap) or _is_direction(ctx, i) or t.fold in _TERM:
+        return 0  # "Hội Luật gia tỉnh" + "Khoá XIII": a term of office, no place
     run = cap_run(ctx, i, 4)
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
     sur = surnames()

@@ -143,6 +143,9 @@ CASES = [
     # the small units of a regiment by their number
     ("small_units", "Thượng sĩ Trung (Trung đội 4, Đại đội 2) và Hải đội 1, Binh đoàn 15.",
      ["Trung đội 4", "Đại đội 2", "Hải đội 1", "Binh đoàn 15"], []),
+    # a body's lower-case tail runs to a whole place, not into the name after it; a term of office is no place
+    ("tail_to_whole_place", "Giám đốc Sở Nội vụ tỉnh An Giang Ngô Hồng Yến đọc. Chủ tịch Hội Luật gia tỉnh Khoá XIII tái cử.",
+     ["Sở Nội vụ tỉnh An Giang", "Hội Luật gia tỉnh"], [("PERSON", "Ngô Hồng Yến"), ("LOC", "An Giang")]),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
