@@ -684,6 +684,8 @@ class OrgFinder:
                          place_at_k=self.loc_starts.__contains__, end_dot=True, line_end_only=True)
         if reporter and n >= 3 and not toks[j + n - 1].is_cap and toks[j + n - 2].is_cap:
             n -= 1  # "PV Pháp luật Plus" + "xung quanh": the sentence goes on
+        if n and _words_at(ctx, j + n, _PEOPLES) and ctx.adjacent(j + n) and not toks[j + n].is_cap:
+            n += len(_PEOPLES)  # "báo An ninh" + "nhân dân", "tờ Công an" + "nhân dân": the paper's name
         return (j, j + n) if n else None
 
     def credit_agency(self, i: int) -> bool:
@@ -811,6 +813,7 @@ for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non"
 
 
 _VUNG = fold_text("vùng")
+_PEOPLES = tuple(fold_text("nhân dân").split())
 _SERVICES = [tuple(fold_text(w).split()) for w in ("Hải quân", "Cảnh sát biển")]
 _COMMAND = tuple(fold_text("Bộ Tư lệnh").split())
 

@@ -146,6 +146,9 @@ CASES = [
     # a body's lower-case tail runs to a whole place, not into the name after it; a term of office is no place
     ("tail_to_whole_place", "Giám đốc Sở Nội vụ tỉnh An Giang Ngô Hồng Yến đọc. Chủ tịch Hội Luật gia tỉnh Khoá XIII tái cử.",
      ["Sở Nội vụ tỉnh An Giang", "Hội Luật gia tỉnh"], [("PERSON", "Ngô Hồng Yến"), ("LOC", "An Giang")]),
+    # papers named "... nhân dân"; national bodies by their abbreviations; social insurance only with its place
+    ("papers_and_abbreviations", "Theo báo An ninh nhân dân, TTCP và BHXH TP Hà Nội họp. Công nhân đóng BHXH đầy đủ.",
+     ["An ninh nhân dân", "TTCP", "BHXH TP Hà Nội"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
