@@ -411,13 +411,15 @@ class OrgFinder:
                     # "Sư đoàn Không quân 370", "Tiểu đoàn Đặc công 1", "Lữ đoàn xe tăng 203":
                     # the arm, then the number (not a count: "Sư đoàn huấn luyện 3 tháng")
                     k = j + 1
-                    while (k < j + 3 and k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha
+                    while (k < j + 4 and k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha
                            and (toks[k].is_cap or toks[k].fold not in FUNCTION_WORDS
                                 or f"{toks[k - 1].fold} {toks[k].fold}" in vietnamese_words())):
                         k += 1
                     if (k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_num
                             and not (k + 1 < len(toks) and ctx.adjacent(k + 1) and toks[k + 1].fold in _COUNT_NOUNS)):
                         named = k + 1 - j
+                    elif toks[j].is_cap and k < len(toks) and self.bracket_abbreviation(k):
+                        named = k - j  # "Trung đoàn Cảnh sát cơ động (PK20E)": the arm, then its code
             elif follows == "any":
                 # "Tập đoàn Dầu khí" + "quốc gia Việt Nam"
                 named = generic_name(ctx, j, company=True, lower_tail=head_cap,
@@ -653,9 +655,12 @@ class OrgFinder:
         if not (e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")"):
             return False
         a = toks[e + 1]
-        if toks[e].nl or not (a.is_alpha and a.is_upper and len(a.text) >= 2) or toks[e + 1].gap or toks[e + 2].gap:
+        if toks[e].nl or toks[e + 1].gap or toks[e + 2].gap:
             return False
-        return True
+        if a.is_alpha and a.is_upper and len(a.text) >= 2:
+            return True
+        # a code with digits or inner capitals: "(PC47)", "(PK20E)", "(VietA)"
+        return bool(_BRACKET_CODE.fullmatch(a.text)) and not _ROMAN.fullmatch(a.text)
 
     def media_name(self, i: int) -> tuple[int, int] | None:
         """A paper or agency named after a lower-case media word at token i: its token range.
@@ -812,6 +817,7 @@ for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non"
     _SCHOOL_LEVELS.add(_w, {})
 
 
+_BRACKET_CODE = re.compile(r"(?=(?:\w*[A-ZĐ]){2}|\w*\d)[A-ZĐ][A-Za-zĐđ\d]+")
 _VUNG = fold_text("vùng")
 _PEOPLES = tuple(fold_text("nhân dân").split())
 _SERVICES = [tuple(fold_text(w).split()) for w in ("Hải quân", "Cảnh sát biển")]

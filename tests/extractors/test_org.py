@@ -149,6 +149,9 @@ CASES = [
     # papers named "... nhân dân"; national bodies by their abbreviations; social insurance only with its place
     ("papers_and_abbreviations", "Theo báo An ninh nhân dân, TTCP và BHXH TP Hà Nội họp. Công nhân đóng BHXH đầy đủ.",
      ["An ninh nhân dân", "TTCP", "BHXH TP Hà Nội"], []),
+    # a code in brackets after a body is its abbreviation, and so are its later uses; a year or a term is none
+    ("bracket_codes", "Trung đoàn Cảnh sát cơ động (PK20E) nhận 20 triệu. PK20E đã phá án. Sư đoàn 5 (1975) và Quân khu 4 (XII) họp.",
+     ["Trung đoàn Cảnh sát cơ động", "PK20E", "PK20E", "Sư đoàn 5", "Quân khu 4"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
