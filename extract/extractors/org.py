@@ -658,7 +658,7 @@ class OrgFinder:
         if toks[e].nl or toks[e + 1].gap or toks[e + 2].gap:
             return False
         if a.is_alpha and a.is_upper and len(a.text) >= 2:
-            return True
+            return not _ROMAN.fullmatch(a.text)  # "(XII)": a term, no abbreviation
         # a code with digits or inner capitals: "(PC47)", "(PK20E)", "(VietA)"
         return bool(_BRACKET_CODE.fullmatch(a.text)) and not _ROMAN.fullmatch(a.text)
 
