@@ -9,7 +9,7 @@ Two rules:
 """
 from __future__ import annotations
 
-from extract.extractors.context import HONORIFICS, Ctx, cap_run
+from extract.extractors.context import HONORIFICS, Ctx, cap_run, is_foreign
 from extract.lexicons import load_lexicon, surnames
 from extract.normalise import fold_text
 
@@ -93,7 +93,8 @@ def place_at(ctx: Ctx, i: int) -> int:
             return 0
         if (ctx.is_title_word(i + 1) and ctx.adjacent(i + 1) and ctx.toks[i + 1].gap
                 and not (i > 0 and ctx.toks[i - 1].is_alpha and not ctx.toks[i - 1].is_cap
-                         and ctx.toks[i - 1].fold not in _PERSON_BEFORE and _foreign(ctx.toks[i + 1].text))):
+                         and ctx.toks[i - 1].fold not in _PERSON_BEFORE
+                         and (_foreign(ctx.toks[i + 1].text) or is_foreign(ctx.toks[i + 1].text)))):
             # "Mỹ Linh" is a given name; "Tổng thống Mỹ Barack Obama": the country, then the name
             return 0
         if (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and ctx.toks[i].gap
@@ -131,6 +132,19 @@ def prefix_at(ctx: Ctx, i: int) -> int:
 _TERM = frozenset(fold_text(w) for w in ("khóa", "khoá", "nhiệm kỳ"))
 
 
+_QUARTERS = frozenset(fold_text(w) for w in "Đông Tây Nam Bắc Thượng Hạ Trung".split())
+
+
+def _quarter_after(ctx: Ctx, k: int) -> int:
+    """1 when a capitalised quarter word at token k ends a lexicon place after a prefix:
+    "phường An Phú" + "Đông", "xã Tân Phú" + "Trung"; 0 otherwise."""
+    toks = ctx.toks
+    if not (k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_cap and toks[k].fold in _QUARTERS):
+        return 0
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return 0 if nxt is not None and ctx.adjacent(k + 1) and nxt.gap and nxt.is_cap and nxt.is_alpha else 1
+
+
 def named_after_prefix(ctx: Ctx, i: int) -> int:
     """Length of the place name at token i when it follows an administrative prefix."""
     toks = ctx.toks
@@ -138,7 +152,7 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
         return 0
     n = place_at(ctx, i)
     if n:
-        return n
+        return n + _quarter_after(ctx, i + n)
     t = toks[i]
     if t.is_num:
         return 0
@@ -148,7 +162,7 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
     sur = surnames()
     for k in range(2, run):
-        if toks[i + k].fold in sur:
+        if toks[i + k].fold in sur and not (k == run - 1 and toks[i + k].fold in _QUARTERS):
             run = k
             break
     # hyphenated names: "Bà Rịa - Vũng Tàu" handled by the lexicon; "Phan Rang-Tháp Chàm"
@@ -227,7 +241,7 @@ def _list_item(ctx: Ctx, k: int) -> int:
         return 0
     p = place_at(ctx, k)
     if p:
-        return p
+        return p + _quarter_after(ctx, k + p)
     n = cap_run(ctx, k, 4)
     if not 1 <= n <= 3:
         return 0

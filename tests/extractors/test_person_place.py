@@ -135,6 +135,10 @@ CASES = [
     # a surname that is also a head ("Đoàn") after a body; "Giao" is a given name inside a name
     ("surname_head_after_body", "Chủ nhiệm Văn phòng Chính phủ Đoàn Mạnh Giao nhận huy hiệu; Binh nhì Trần Thị Giao Linh dự.",
      {("PERSON", "Đoàn Mạnh Giao"), ("PERSON", "Trần Thị Giao Linh")}, set()),
+    # a quarter word ends a commune's name and the list after it goes on; a country before a foreign name
+    ("quarter_word_and_list", "Nhân dân 3 phường An Phú Đông, Thạnh Lộc và Thạnh Xuân dự lễ. Thủ tướng Lào Thongloun Sisoulith phát biểu.",
+     {("LOC", "An Phú Đông"), ("LOC", "Thạnh Lộc"), ("LOC", "Thạnh Xuân"), ("LOC", "Lào"), ("PERSON", "Thongloun Sisoulith")},
+     {("LOC", "An Phú")}),
     # the Latin spelling in brackets after a transliterated name
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
