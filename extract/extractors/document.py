@@ -92,7 +92,12 @@ _STATE = rf"\d++[a-z]?+(?:[/-](?:19|20)\d\d)?+/{_CODE}(?:{_SP}*+-{_SP}*+{_CODE})
 _OFFICIAL = rf"(?:{_PARTY}|{_STATE})"
 _INFORMAL = rf"\d++(?:/(?:19|20)\d\d)?+(?![\w/]|[.,]\d|{_SP}++/)"  # "54 / 2017 / QH" is no bare number
 _ROMAN = r"[IVXLC]++(?!\w)"
-_KHOA = rf"(?:{_SP}*+\({_SP}*+[kK]h(?:óa|oá){_SP}++{_ROMAN}{_SP}*+\)|,?{_SP}++[kK]h(?:óa|oá){_SP}++{_ROMAN})"
+_KHOA = (rf"(?:{_SP}*+\({_SP}*+[kK]h(?:óa|oá){_SP}++{_ROMAN}(?:{_SP}*+,{_SP}*+{_ROMAN})*+{_SP}*+\)"
+         rf"|,?{_SP}++[kK]h(?:óa|oá){_SP}++{_ROMAN})")
+# a plenum's number: digits, a Roman numeral or a word ("lần thứ năm")
+_PLENUM_NO = (r"(?:\d++(?!\w)|[IVX]++(?!\w)|(?:mười{_SP}++)?(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười)(?!\w))"
+              .replace("{_SP}", _SP))
+_CENTRAL = rf"(?:Trung{_SP}++ương|TƯ|TW|T\.Ư)(?!\w)"
 
 
 # words that end a type word's modifier ("báo cáo chính thức số 33/BC-UBND",
@@ -128,7 +133,10 @@ def _doc_re() -> regex.Pattern:
         | (?P<nq>Nghị{_SP}++quyết){_SP}++
             (?P<named>
                (?:Hội{_SP}++nghị{_SP}++)?(?:lần{_SP}++thứ{_SP}++\d++{_SP}++)?
-               (?:Ban{_SP}++Chấp{_SP}++hành{_SP}++)?Trung{_SP}++ương{_SP}++\d++(?!\w){_KHOA}?+
+               (?:Ban{_SP}++Chấp{_SP}++hành{_SP}++)?Trung{_SP}++ương{_SP}++(?:\d++|{_ROMAN})(?!\w){_KHOA}?+
+             | Hội{_SP}++nghị{_SP}++(?:lần{_SP}++thứ{_SP}++)?{_PLENUM_NO}{_SP}++
+               (?:Ban{_SP}++Chấp{_SP}++hành{_SP}++)?{_CENTRAL}{_KHOA}?+
+             | Hội{_SP}++nghị{_SP}++{_CENTRAL}{_SP}++{_PLENUM_NO}{_KHOA}?+
              | Đại{_SP}++hội(?:{_SP}++\w++){{0,6}}?
                {_SP}++(?:lần{_SP}++thứ{_SP}++(?:\d++(?!\w)|{_ROMAN})|{_ROMAN}){_KHOA}?+
             )
