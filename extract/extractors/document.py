@@ -149,7 +149,7 @@ def _doc_re() -> regex.Pattern:
 
 
 _LAW_HEAD = regex.compile(
-    rf"(?<![\w/.-])(?P<head>[Bb]ộ{_SP}++luật|BỘ{_SP}++LUẬT|[Ll]uật|LUẬT|Pháp{_SP}++lệnh|Hiến{_SP}++pháp){_SP}++"
+    rf"(?<![\w/.-])(?P<head>[Bb]ộ{_SP}++[Ll]uật|BỘ{_SP}++LUẬT|[Ll]uật|LUẬT|Pháp{_SP}++lệnh|Hiến{_SP}++pháp){_SP}++"
 )
 # words that make a compound with a lower-case "luật" before it: "pháp luật Nhà nước" is the law
 # in general, "kỷ luật" discipline; a lower-case "luật"/"bộ luật" names a law only when its

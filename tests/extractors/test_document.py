@@ -29,6 +29,8 @@ CASES = [
     ("plenum-two-terms", "Nghị quyết Hội nghị Trung ương 4 (Khóa XI, XII) về",
      [("Nghị quyết Hội nghị Trung ương 4 (Khóa XI, XII)", 0, "Nghị quyết Hội nghị Trung ương 4 (Khóa XI, XII)", "Nghị quyết")]),
     ("no-plenum-number", "Nghị quyết Hội nghị năm nay được ban hành.", []),
+    ("code-capital-luat", "như Bộ Luật tố tụng hình sự (sửa đổi);",
+     [("Bộ Luật tố tụng hình sự (sửa đổi)", 4, "Bộ Luật tố tụng hình sự (sửa đổi)", "Bộ luật")]),
     ("congress-resolution", "Nghị quyết Đại hội XIII của Đảng", [("Nghị quyết Đại hội XIII", 0, "Nghị quyết Đại hội XIII", "Nghị quyết")]),
     ("congress-long", "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10, góp", [("Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10", 0, "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ 10", "Nghị quyết")]),
     ("law", "thông qua Luật Du lịch sửa đổi.", [("Luật Du lịch", 10, "Luật Du lịch", "Luật")]),
