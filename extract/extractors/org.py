@@ -818,6 +818,8 @@ for _w in ("THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "tiểu học", "mầm non"
 
 
 _BRACKET_CODE = re.compile(r"(?=(?:\w*[A-ZĐ]){2}|\w*\d)[A-ZĐ][A-Za-zĐđ\d]+")
+_TAI = fold_text("tại")
+_MISSIONS = frozenset(key_of(w) for w in ["Đại sứ quán", "Sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"])
 _VUNG = fold_text("vùng")
 _PEOPLES = tuple(fold_text("nhân dân").split())
 _SERVICES = [tuple(fold_text(w).split()) for w in ("Hải quân", "Cảnh sát biển")]
@@ -1009,6 +1011,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = [(s, e) for s, e in out
            if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _PRODUCT_BEFORE and not toks[s - 1].is_cap)
            and not (e < len(toks) and ctx.adjacent(e) and toks[e].gap and _MODEL_CODE.fullmatch(toks[e].text))]
+    # a mission names the country it is in: "Đại sứ quán Úc" + "tại Việt Nam"
+    out = [(s, loc_starts[e + 1]) if (e + 1 in loc_starts and ctx.fold(e) == _TAI and ctx.adjacent(e + 1)
+                                       and finder.heads.longest(toks, s, _head_ok)[1] is not None
+                                       and key_of(finder.heads.longest(toks, s, _head_ok)[1]["_phrase"]) in _MISSIONS)
+           else (s, e) for s, e in out]
     # the company's name runs on to the bracket that abbreviates it
     for k in company_abbrs:
         for n, (s, e) in enumerate(out):

@@ -38,6 +38,9 @@ _DOMAIN_HEADS = {  # title -> whose domains may follow it
 }
 
 
+_QUAN = fold_text("quán")  # "Lãnh sự quán": the mission, not the consul
+
+
 @functools.cache
 def titles() -> Lexicon:
     base = load_lexicon("titles")
@@ -234,12 +237,13 @@ class PositionFinder:
             row = self.lex.entries.get(" ".join(parts))
             if row is not None:
                 cands.append((n, row))
-        # a title whose last syllable makes one word with the next is no title: "Đại sứ" + "quán"
+        # a title whose last syllable makes one word with the next is no title: "Đại sứ" + "quán",
+        # "Tổng Lãnh sự" + "quán"
         words = vietnamese_words()
         cands = [(n, row) for n, row in cands
                  if not (i + n < len(toks) and ctx.adjacent(i + n) and toks[i + n].gap and toks[i + n].is_alpha
                          and not toks[i + n].is_cap and toks[i + n].fold not in self.orgs.heads.firsts
-                         and f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words)]
+                         and (f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words or toks[i + n].fold == _QUAN))]
         if not cands:
             return None
         # prefer the title after which an organisation opens that runs past a longer title:

@@ -152,6 +152,9 @@ CASES = [
     # a code in brackets after a body is its abbreviation, and so are its later uses; a year or a term is none
     ("bracket_codes", "Trung đoàn Cảnh sát cơ động (PK20E) nhận 20 triệu. PK20E đã phá án. Sư đoàn 5 (1975) và Quân khu 4 (XII) họp.",
      ["Trung đoàn Cảnh sát cơ động", "PK20E", "PK20E", "Sư đoàn 5", "Quân khu 4"], []),
+    # a diplomatic mission with its country and the country it is in; a ministry's name written loosely
+    ("missions", "Đại sứ quán Úc tại Việt Nam và Tổng Lãnh sự quán Mỹ tại TP.HCM dự. Bộ Kế hoạch đầu tư báo cáo.",
+     ["Đại sứ quán Úc tại Việt Nam", "Tổng Lãnh sự quán Mỹ tại TP.HCM", "Bộ Kế hoạch đầu tư"], []),
     # a museum of a named body
     ("museum_of_body", "Ông tặng lại Bảo tàng Quân khu 7 nhiều hiện vật.", ["Bảo tàng Quân khu 7"], []),
     # a Party delegation of a body, whatever the case of "đoàn"
