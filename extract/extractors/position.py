@@ -307,6 +307,8 @@ class PositionFinder:
         j = i - 1 if i > 0 and toks[i - 1].fold in _TIME_MODIFIERS and not toks[i].nl else i
         if not self._apposition(j):
             return end
+        if end in set(self.orgs.loc_starts.values()):
+            return end  # "Phó Giám đốc Công an tỉnh Đồng Nai" + "xác định": a place closes the body
         k = end
         while k < len(toks) and k - end <= _TAIL_MAX:
             t = toks[k]
@@ -321,8 +323,8 @@ class PositionFinder:
                     return end
                 k += 1
                 continue
-            if not t.is_word or not t.gap or k in self.person_starts:
-                return end
+            if not t.is_word or not t.gap or k in self.person_starts or t.is_num:
+                return end  # ... "hơn 1,8 triệu đồng": a figure is no body
             if t.is_cap and not t.is_upper and cap_run(ctx, k, 4) >= 3 and not place_at(ctx, k) and (
                     t.fold in surnames() or ctx.fold(k + 1) == _THI):
                 return end  # a full name the body runs into

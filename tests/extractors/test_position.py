@@ -33,6 +33,11 @@ CASES = [
     # a company after a title stays its body ("Giám đốc công ty", though "đốc công" is a word)
     ("embassy-no-envoy", "Dự lễ có Đại sứ quán Úc tại Việt Nam và bà Vũ Thị Hoan, Giám đốc công ty Yên Khánh.",
      ["Giám đốc công ty Yên Khánh"]),
+    # an apposition's body closed by a place or met by a figure takes no lower-case tail
+    ("apposition-closed-by-place", "Đại tá Nguyễn Văn Kim, Phó Giám đốc Công an tỉnh Đồng Nai xác định, từ năm 2016.",
+     ["Phó Giám đốc Công an tỉnh Đồng Nai"]),
+    ("apposition-then-figure", "Tổng tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị gần 2,1 triệu đồng.",
+     ["Tổng tham mưu trưởng", "Chủ nhiệm Tổng cục Chính trị"]),
     # a chief executive: "Giám đốc điều hành" + company
     ("giam-doc-dieu-hanh", "Bà Lê Thị Cúc, Giám đốc điều hành Công ty Hoa Mai, phát biểu.",
      ["Giám đốc điều hành Công ty Hoa Mai"]),
