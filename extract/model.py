@@ -74,13 +74,13 @@ from extract import spans
 from extract.extractors.context import PLURAL_BEFORE, cue_before
 from extract.extractors.org import is_national
 from extract.extractors.people_spans import shaped_like_a_name
-from extract.extractors.person import CREDIT_WORDS
+from extract.extractors.person import CREDIT_WORDS, NOT_A_NAME_ALONE
 from extract.lexicons import english_words, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
-MODEL_VERSION = "0.4.0"
+MODEL_VERSION = "0.5.0"
 MODEL_ENV = "VNEXTRACT_MODEL"
 MODEL_LABELS = ("PERSON", "ORG", "LOC")
 NER_COMPONENT = "vnextract_ner"  # the model's component in the extraction pipeline
@@ -252,8 +252,11 @@ def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
     """What the rules refuse as a name, the model may not add back: a cycle year or two
     compass points (Đinh Dậu, Đông Nam), a credit word or a common English word inside
     (Internet Ảnh, Under Armour, Old City), a name between two spaced dashes (a stop on a
-    route of streets)."""
+    route of streets), Hồ Chí Minh (the man only after the words the rules know: tư tưởng
+    Hồ Chí Minh, not phong cách Hồ Chí Minh)."""
     words = [fold_text(w) for w in mention.text.split()]
+    if key_of(mention.text) in NOT_A_NAME_ALONE:
+        return True
     if shaped_like_a_name(words) or any(w in CREDIT_WORDS or w in english_words() for w in words):
         return True
     return text[max(0, mention.start - 3):mention.start] in _DASHED and text[mention.end:mention.end + 3] in _DASHED

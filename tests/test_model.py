@@ -11,7 +11,6 @@ import pytest
 
 from extract import model
 from extract.evaluate import load_gold, predict, score
-from extract.gold_texts import write_bench_texts
 from extract.pipeline import Pipeline
 from extract.records import Mention
 
@@ -289,6 +288,7 @@ NAME_SHAPES = [
     ("Ảnh: ", "Internet Ảnh", "PERSON", False),          # a credit line
     ("dự án (", "The Diamond Park", "PERSON", False),    # an English article: a project
     ("đạt Giải thưởng ", "Hồ Chí Minh", "PERSON", False),  # an award named after a person
+    ("đạo đức, phong cách ", "Hồ Chí Minh", "PERSON", False),  # the rules judge this name alone
 ]
 # fmt: on
 
@@ -339,13 +339,11 @@ def test_cli_names_the_missing_model_in_one_line(monkeypatch, tmp_path):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("gold_file", ["heldout7", "bench3", "heldout8", "bench4", "dev-measure"])
+@pytest.mark.parametrize("gold_file", ["heldout9", "heldout10", "dev-measure"])
 def test_the_model_does_not_lose_on_articles_it_never_saw(shared_corpus, rules, pipeline, gold_file):
     """Rules + model keep or beat the rules alone on ORG + LOC and on PERSON on articles the
-    model never trained on as gold: ``train.HELDOUT_GOLDS`` (held-out 7, bench 3), the dev
-    measuring split, and held-out 8 and bench 4, annotated after the model was trained."""
-    if gold_file.startswith("bench"):
-        write_bench_texts(shared_corpus)
+    model never read, not even as rule silver: ``train.HELDOUT_GOLDS`` (held-out 9 and 10) and
+    the dev measuring split."""
     path = model.default_model_path() / "dev-measure.jsonl" if gold_file == "dev-measure" else ANNOTATED / f"{gold_file}.jsonl"
     gold = load_gold(path)
     alone = score(gold, predict(gold, rules))["spans"]

@@ -19,7 +19,8 @@ from extract.extractors.place import place_at, prefix_at
 from extract.lexicons import english_words, key_of, lexicon_rows, load_lexicon, surnames
 from extract.normalise import fold_text
 
-_NEVER = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
+# names the rules alone judge, by the word before them (hcm_person): never a model addition
+NOT_A_NAME_ALONE = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
 # words after which "Hồ Chí Minh" is the man, not the city: "tư tưởng",
 # "tấm gương đạo đức", "Chủ tịch", "Bác" (the seeds leave "phong cách Hồ Chí Minh" out)
 _HCM = key_of("Hồ Chí Minh")
@@ -103,7 +104,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
                 continue
         if t.fold in sur and n >= 2 and not t.is_upper:
             n = min(n, 4)
-            if key_of(ctx.surface(i, i + n)) in _NEVER:
+            if key_of(ctx.surface(i, i + n)) in NOT_A_NAME_ALONE:
                 if hcm_person(ctx, i, n):
                     out.append((i, i + n))
                 i += n
@@ -161,7 +162,7 @@ def runs_after(ctx: Ctx, ends: set[int], min_len: int = 2) -> list[tuple[int, in
             j += 1
         # a foreign name (no Vietnamese family name first) may be longer: "Khăm Sinh Phan Tha Vông"
         n = _run(ctx, j, 4 if toks[j].fold in surnames() else 6)
-        if n >= min_len and (key_of(ctx.surface(j, j + n)) not in _NEVER or hcm_person(ctx, j, n)):
+        if n >= min_len and (key_of(ctx.surface(j, j + n)) not in NOT_A_NAME_ALONE or hcm_person(ctx, j, n)):
             out.append((j, j + n))
     return out
 
