@@ -272,6 +272,8 @@ NAME_SHAPES = [
     ("khu ", "Bờ Tây", "LOC", True),
     ("biển ", "Hoa Đông", "LOC", True),
     ("khu dân cư ", "Phước Kiển", "LOC", True),
+    ("đánh chiếm căn cứ ", "Nước Trong", "LOC", True),  # a site named after its place
+    ("căn cứ ", "Nguyễn Văn Trỗi", "PERSON", False),     # a site, not a person
     ("diễn viên ", "Khánh Ngân", "LOC", False),          # a given name: no place word before it
     ("chiếc ôtô ", "Range Rover", "PERSON", False),      # a vehicle
     ("tờ ", "Evening Standard", "PERSON", False),        # a paper

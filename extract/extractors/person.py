@@ -434,7 +434,7 @@ def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]
         )
         capital_after = e < len(toks) and ctx.adjacent(e) and toks[e].gap and ctx.is_title_word(e)
         if (2 <= e - s <= 4 and not capital_before and not capital_after
-                and cue_before(ctx.text, toks[s].start) not in ("thing", "place")
+                and cue_before(ctx.text, toks[s].start) not in ("thing", "place", "site")
                 and not any(toks[k].text.lower() in english_words() or place_at(ctx, k) for k in range(s, e))):
             out.append((s, e))
         i = e

@@ -1,15 +1,19 @@
 """LOC: named places (``data/lexicons/places.tsv``, ``admin_prefixes.tsv``).
 
-Two rules:
+Three rules:
 - a lexicon place (provinces, cities, districts, countries, regions, seas), every
   capitalised syllable of the entry capitalised in the text as well;
 - an administrative prefix followed by a capitalised name: the name is the LOC and the
   prefix stays outside (``tỉnh [Yên Bái]``), except when the name is a number
-  (``[quận 1]``); a fused abbreviation is one LOC (``[TP.HCM]``).
+  (``[quận 1]``); a fused abbreviation is one LOC (``[TP.HCM]``);
+- a commune, ward or district of ``communes.tsv`` where the text says it is a place:
+  after a place or site word (``căn cứ [Long Bình]``, ``nhiệt điện [Vĩnh Tân] 1``) or
+  right before a province or district (``[Tiền Hải] (Thái Bình)``, ``[Diêm Điền], huyện
+  Thái Thụy``); elsewhere such names are as often people, streets or firms.
 """
 from __future__ import annotations
 
-from extract.extractors.context import HONORIFICS, Ctx, cap_run, is_foreign
+from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, is_foreign
 from extract.lexicons import load_lexicon, surnames
 from extract.normalise import fold_text
 
@@ -169,6 +173,50 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
     return run
 
 
+def _commune_case_ok(row: dict, toks, i: int, n: int) -> bool:
+    return all(toks[i + k].is_cap or not toks[i + k].is_alpha for k in range(n)) and _case_ok(row, toks, i, n)
+
+
+def commune_at(ctx: Ctx, i: int) -> int:
+    """Length of the commune, ward or district name at token i where the text says it is a
+    place (see the module docstring), else 0."""
+    toks = ctx.toks
+    n, _ = load_lexicon("communes").longest(toks, i, _commune_case_ok)
+    if not n or (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap):
+        return 0  # inside a longer capitalised run: "Nguyễn [Trung Trực]"
+    e = i + n
+    if e < len(toks) and ctx.is_title_word(e) and ctx.adjacent(e) and toks[e].gap:
+        return 0  # a longer name goes on: "Hải Thành Nguyễn"
+    cue = cue_before(ctx.text, toks[i].start)
+    if cue in ("place", "site"):
+        return n
+    if cue == "thing" or _not_a_place_before(ctx, i) or _after_house_number(ctx, i):
+        return 0  # "công ty [Thái Sơn], Hà Nội": a firm; "số 5A, [Hoàng Diệu], Hà Nội": a street
+    return n if _unit_follows(ctx, e) else 0
+
+
+def _after_house_number(ctx: Ctx, i: int) -> bool:
+    """``113 Hàng Gai``, ``số 5A, Hoàng Diệu``: a street of an address."""
+    k = i - 2 if i >= 2 and ctx.toks[i - 1].text == "," else i - 1
+    return k >= 0 and (ctx.toks[k].text[:1].isdigit() or ctx.fold(k) == "số")
+
+
+def _unit_follows(ctx: Ctx, e: int) -> bool:
+    """A province or district right after token e: ``(Thái Bình)``, ``, huyện Thái Thụy``,
+    ``, Long An``."""
+    toks = ctx.toks
+    if e + 1 >= len(toks) or toks[e].nl or toks[e].text not in ("(", ","):
+        return False
+    k = e + 1
+    p = prefix_at(ctx, k)
+    if p and toks[k].fold not in ("xã", "phường", "thôn", "ấp", "bản", "xóm", "làng"):
+        k += p
+    n, row = load_lexicon("places").longest(toks, k, _case_ok)
+    if not n or row["type"] not in ("province", "district", "city", "town"):
+        return False
+    return toks[e].text == "," or (k + n < len(toks) and toks[k + n].text == ")")
+
+
 def find_places(ctx: Ctx) -> list[tuple[int, int]]:
     toks = ctx.toks
     out: list[tuple[int, int]] = []
@@ -217,6 +265,11 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
         if n:
             if not _not_a_place_before(ctx, i):
                 out.append((i, i + n))
+            i += n
+            continue
+        n = commune_at(ctx, i)
+        if n:
+            out.append((i, i + n))
             i += n
             continue
         i += 1

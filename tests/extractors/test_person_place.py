@@ -143,6 +143,14 @@ CASES = [
     ("original_spelling", "Đô đốc Miêu Hoa (Miao Hua) và ông Lê Văn Tám (Hà Nội) dự họp.",
      {("PERSON", "Miêu Hoa"), ("PERSON", "Miao Hua"), ("PERSON", "Lê Văn Tám"), ("LOC", "Hà Nội")},
      {("PERSON", "Hà Nội")}),
+    # a commune's name where the text says it is a place: after a site word, before its province
+    ("commune_after_site_word", "Sư đoàn đánh chiếm căn cứ Long Bình; Nhà máy nhiệt điện Vĩnh Tân 1 hoạt động.",
+     {("LOC", "Long Bình"), ("LOC", "Vĩnh Tân")}, set()),
+    ("commune_before_its_province", "Ông dạy học ở Tiền Hải (Thái Bình), rồi ở (Đức Huệ, Long An).",
+     {("LOC", "Tiền Hải"), ("LOC", "Thái Bình"), ("LOC", "Đức Huệ"), ("LOC", "Long An")}, set()),
+    # elsewhere a commune's name is a firm's or a street's
+    ("commune_name_of_a_firm_or_street", "Công ty Thái Sơn, Hà Nội thuê cửa hàng số 113 Hàng Gai, Hoàn Kiếm; ông Lê Long Bình dự.",
+     {("LOC", "Hà Nội"), ("LOC", "Hoàn Kiếm")}, {("LOC", "Thái Sơn"), ("LOC", "Hàng Gai"), ("LOC", "Long Bình")}),
 ]
 
 ALIAS_TEXT = "Ông dạy học với bí danh Bảy Lương. Năm 1956, Bảy Lương trở lại Sài Gòn."
