@@ -47,6 +47,37 @@ _CHINH = fold_text("Chính")
 _CHINH_COMPOUND = frozenset(fold_text(w) for w in "phủ trị ủy uỷ quyền sách thức xác sự yếu nghĩa".split())
 
 
+_HYPHEN_PARTICLES = frozenset("al el".split())
+_PARTICLES = frozenset("al el bin ibn van von der de da di del dos du ter".split())
+
+
+def _particle_after(ctx: Ctx, i: int, e: int) -> int:
+    """Tokens of a lower-case particle and the name part after it that go on a foreign name
+    ending at token e: "Bashar" + "al-Assad", "Ursula" + "von der Leyen", "John" + "F. Kennedy"."""
+    toks = ctx.toks
+    if (e - i >= 2 and e + 1 < len(toks) and len(toks[e - 1].text) == 1 and toks[e - 1].text.isupper()
+            and is_foreign(toks[e - 2].text) and toks[e].text == "." and not toks[e].gap
+            and toks[e + 1].gap and not toks[e + 1].nl and toks[e + 1].is_alpha and toks[e + 1].is_cap
+            and not toks[e + 1].is_upper and is_foreign(toks[e + 1].text)):
+        return 2  # a middle initial: "John F" + ". Kennedy", "George W" + ". Bush"
+    if not (is_foreign(toks[e - 1].text) and e + 2 < len(toks) and toks[e].gap and not toks[e].nl):
+        return 0
+    word = toks[e].text
+    if (len(word) == 1 and word.isupper() and toks[e + 1].text == "." and not toks[e + 1].gap
+            and toks[e + 2].gap and not toks[e + 2].nl and _foreign_name_word(toks[e + 2])):
+        return 3  # "John" + "F. Kennedy"
+    if word in _HYPHEN_PARTICLES and toks[e + 1].text == "-" and not toks[e + 1].gap and not toks[e + 2].gap \
+            and toks[e + 2].is_alpha and toks[e + 2].is_cap:
+        return 3
+    k = e
+    while k < len(toks) and toks[k].text in _PARTICLES and toks[k].gap and not toks[k].nl:
+        k += 1
+    if k > e and k < len(toks) and toks[k].gap and not toks[k].nl and toks[k].is_alpha and toks[k].is_cap \
+            and not toks[k].is_upper and is_foreign(toks[k].text):
+        return k + 1 - e
+    return 0
+
+
 def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     """Capitalised run for a name: it stops at a capitalised function word opening a clause."""
     n = cap_run(ctx, i, maxlen)
@@ -68,6 +99,8 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
             if lexicon == "titles" and k >= 2 and m >= 2 and k + m == n:
                 return k  # "Lê Chiêm" + "Trưởng Ban công tác ...": a title of two words after the name
     # a Korean given name joined by a hyphen: "Park Geun-hye", "Lee Sun-jin"
+    e = i + n
+    n += _particle_after(ctx, i, e) if n else 0
     e = i + n
     if (n >= 2 and e + 1 < len(toks) and toks[e].text == "-" and not toks[e].gap
             and not toks[e + 1].gap and toks[e + 1].is_alpha and not toks[e + 1].is_cap):
@@ -408,13 +441,18 @@ def _credit_run(ctx: Ctx, j: int) -> int:
     return n
 
 
+_AT = frozenset(fold_text(w) for w in "ở tại".split())
+
+
 def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``Romelu Lukaku``, ``Wayne Rooney``: two to four title-case words on one line, none
     spelled like a Vietnamese syllable, alone between lower-case words or punctuation: a
     foreign name, cue or none. Longer runs are bodies and titles (``New York Mercantile
     Exchange``); a run after a thing or place word names a vehicle, a product, a team or a
-    place (``model_cues.tsv``); a common English word (``english_words.tsv``) or a known place
-    inside makes a brand, a project or a place. A body's name opening the run is cut off
+    place (``model_cues.tsv``), a run after ``ở``/``tại`` names a venue (``ở Roland Garros``),
+    a run before a number a product (``Husqvarna Vitpilen 401``); a common English word
+    (``english_words.tsv``) or a known place inside makes a brand, a project or a place. A
+    body's name opening the run is cut off
     (``Chủ tịch Sabeco [Michael Ross]``)."""
     toks = ctx.toks
     org_ends = dict(orgs)
@@ -425,15 +463,22 @@ def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]
             i += 1
             continue
         e = i + 1
-        while e < len(toks) and _foreign_name_word(toks[e]) and ctx.adjacent(e) and toks[e].gap:
-            e += 1
+        while e < len(toks) and ctx.adjacent(e) and toks[e].gap:
+            if _foreign_name_word(toks[e]):
+                e += 1
+            elif _particle_after(ctx, i, e):
+                e += _particle_after(ctx, i, e)  # "John F. Kennedy", "Bashar al-Assad"
+            else:
+                break
         s = org_ends[i] if i < org_ends.get(i, e) < e else i
         capital_before = s == i and i > 0 and ctx.adjacent(i) and (
             (ctx.is_title_word(i - 1) and not ctx.sentence_initial(i - 1))
             or (toks[i - 1].text in "-'’" and not toks[i].gap)  # "Jean-[Kevin Augustin]"
         )
         capital_after = e < len(toks) and ctx.adjacent(e) and toks[e].gap and ctx.is_title_word(e)
-        if (2 <= e - s <= 4 and not capital_before and not capital_after
+        model_number = e < len(toks) and ctx.adjacent(e) and toks[e].gap and toks[e].is_num
+        at_place = s > 0 and ctx.adjacent(s) and not toks[s - 1].is_cap and toks[s - 1].fold in _AT
+        if (2 <= e - s <= 4 and not capital_before and not capital_after and not model_number and not at_place
                 and cue_before(ctx.text, toks[s].start) not in ("thing", "place", "site")
                 and not any(toks[k].text.lower() in english_words() or place_at(ctx, k) for k in range(s, e))):
             out.append((s, e))

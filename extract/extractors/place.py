@@ -14,7 +14,7 @@ Three rules:
 from __future__ import annotations
 
 from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, is_foreign
-from extract.lexicons import load_lexicon, surnames
+from extract.lexicons import english_words, load_lexicon, surnames
 from extract.normalise import fold_text
 
 # one-syllable country names that are also given names or common words: a LOC only
@@ -84,10 +84,28 @@ def _foreign(word: str) -> bool:
     return w.isascii() and w.isalpha() and (w[-1] not in _VIET_FINAL or any(c in "fjwz" for c in w))
 
 
+def _first_name_of_foreigner(ctx: Ctx, i: int) -> bool:
+    """``Jordan Thompson``: a foreign-spelled place name right before a foreign-spelled
+    capitalised word is a first name, unless an office title comes right before it
+    (``Tổng thống Syria Bashar al-Assad``: the country, then the man)."""
+    toks = ctx.toks
+    t = toks[i]
+    if not ((_foreign(t.text) or is_foreign(t.text)) and i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].gap):
+        return False
+    nxt = toks[i + 1]
+    if not (nxt.is_alpha and nxt.is_cap and not nxt.is_upper and (_foreign(nxt.text) or is_foreign(nxt.text))
+            and nxt.text.lower() not in english_words()):
+        return False  # "Paris Air Show": the city in an event's name
+    titles = load_lexicon("titles")
+    return not any(titles.longest(toks, k)[0] == i - k for k in range(max(0, i - 4), i))
+
+
 def place_at(ctx: Ctx, i: int) -> int:
     """Length of the lexicon place starting at token i (0 if none)."""
     n, row = load_lexicon("places").longest(ctx.toks, i, _case_ok)
     if not n:
+        return 0
+    if n == 1 and _first_name_of_foreigner(ctx, i):
         return 0
     if n == 1 and ctx.toks[i].fold in _AMBIGUOUS:
         f = ctx.toks[i].fold

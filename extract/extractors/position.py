@@ -23,6 +23,7 @@ from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, sur
 from extract.normalise import fold_text
 
 _PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
+_QUYEN = fold_text("Quyền")
 _CUE_BEFORE = frozenset(
     fold_text(w) for w in "nguyên cựu tân chức vụ danh làm là kiêm vị ghế thời cương trò".split()
 )
@@ -244,6 +245,9 @@ class PositionFinder:
                  if not (i + n < len(toks) and ctx.adjacent(i + n) and toks[i + n].gap and toks[i + n].is_alpha
                          and not toks[i + n].is_cap and toks[i + n].fold not in self.orgs.heads.firsts
                          and (f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words or toks[i + n].fold == _QUAN))]
+        if (cands and toks[i].fold == _QUYEN and not toks[i].is_cap and i > 0 and ctx.adjacent(i) and toks[i].gap
+                and ctx.fold(i - 1) != fold_text("chức") and f"{ctx.fold(i - 1)} {toks[i].fold}" in words):
+            return None  # "chính quyền" + "Tổng thống Syria": the word, not "Quyền" (acting)
         if not cands:
             return None
         # prefer the title after which an organisation opens that runs past a longer title:

@@ -148,6 +148,13 @@ CASES = [
      {("LOC", "Long Bình"), ("LOC", "Vĩnh Tân")}, set()),
     ("commune_before_its_province", "Ông dạy học ở Tiền Hải (Thái Bình), rồi ở (Đức Huệ, Long An).",
      {("LOC", "Tiền Hải"), ("LOC", "Thái Bình"), ("LOC", "Đức Huệ"), ("LOC", "Long An")}, set()),
+    # foreign names: a first name spelled like a country, a particle, a middle initial
+    ("foreign_name_shapes", "Tay vợt Jordan Thompson gặp Tổng thống Syria Bashar al-Assad và cháu của John F. Kennedy.",
+     {("PERSON", "Jordan Thompson"), ("LOC", "Syria"), ("PERSON", "Bashar al-Assad"), ("PERSON", "John F. Kennedy")},
+     {("LOC", "Jordan")}),
+    # a foreign-spelled run after "ở"/"tại" is a venue, before a number a product; a city in an event
+    ("foreign_runs_that_are_no_people", "Sau thất bại ở Roland Garros, hãng bán Husqvarna Vitpilen 401 tại Paris Air Show.",
+     {("LOC", "Paris")}, {("PERSON", "Roland Garros"), ("PERSON", "Husqvarna Vitpilen")}),
     # elsewhere a commune's name is a firm's or a street's
     ("commune_name_of_a_firm_or_street", "Công ty Thái Sơn, Hà Nội thuê cửa hàng số 113 Hàng Gai, Hoàn Kiếm; ông Lê Long Bình dự.",
      {("LOC", "Hà Nội"), ("LOC", "Hoàn Kiếm")}, {("LOC", "Thái Sơn"), ("LOC", "Hàng Gai"), ("LOC", "Long Bình")}),

@@ -5,6 +5,9 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # "chính quyền" is a word (government); "chức quyền"/"Quyền" before a title is acting
+    ("chinh-quyen-not-acting", "Mỹ cảnh báo chính quyền Tổng thống Syria; ông Lâm giữ chức quyền Bộ trưởng.",
+     ["Tổng thống Syria", "quyền Bộ trưởng"]),
     # id, text, [POSITION span texts, in order]
     # a party member of a committee, written as one word ("đảng ủy viên")
     ("dang-uy-vien", "Ông Lê Văn An, Đảng ủy viên, Phó tham mưu trưởng Quân khu 9, phát biểu.",
