@@ -32,6 +32,7 @@ _DOMAIN_HEADS = {  # title -> whose domains may follow it
     key_of("Trưởng ban"): key_of("Ban"),
     key_of("Phó ban"): key_of("Ban"),
     key_of("Cục trưởng"): key_of("Cục"),
+    key_of("Cục phó"): key_of("Cục"),
     key_of("Tổng cục trưởng"): key_of("Tổng cục"),
     key_of("Vụ trưởng"): key_of("Vụ"),
     key_of("Trưởng phòng"): key_of("Phòng"),

@@ -6,9 +6,9 @@ from extract.extractors.people_spans import find_people_spans
 # fmt: off
 CASES = [
     # unit and deputy titles of the army and police: "-trưởng" and "-phó" of small units, advisers
-    ("unit-and-deputy-titles", "Ông Tấn, Cục phó Quân lực, từng là Trung đội trưởng, Chính trị viên Tiểu đoàn, Tham mưu phó.",
+    ("unit-and-deputy-titles", "Đại tá Nguyễn Văn Tấn, Cục phó Quân lực, từng là Trung đội trưởng, Chính trị viên Tiểu đoàn, Tham mưu phó.",
      ["Cục phó Quân lực", "Trung đội trưởng", "Chính trị viên Tiểu đoàn", "Tham mưu phó"]),
-    ("adviser-and-team-head", "Ông Cẩm, nguyên Cố vấn Ban Chấp hành Trung ương Đảng; bà Nhàn, Tổ trưởng Tổ Đúc mạ.",
+    ("adviser-and-team-head", "Ông Cẩm, nguyên Cố vấn Ban Chấp hành Trung ương Đảng; Thiếu tá Vũ Thị Nhàn, Tổ trưởng Tổ Đúc mạ.",
      ["Cố vấn Ban Chấp hành Trung ương Đảng", "Tổ trưởng Tổ Đúc mạ"]),
     # "chính quyền" is a word (government); "chức quyền"/"Quyền" before a title is acting
     ("chinh-quyen-not-acting", "Mỹ cảnh báo chính quyền Tổng thống Syria; ông Lâm giữ chức quyền Bộ trưởng.",
