@@ -364,7 +364,7 @@ _TAIL_CLOSE = frozenset(",;:.()\"“”")
 _VA = fold_text("và")
 _THI = fold_text("Thị")
 _TIME_MODIFIERS = frozenset(fold_text(w) for w in "nguyên cựu tân".split())
-_TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển nghỉ".split())
+_TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển nghỉ thời".split())
 _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data: verbs_after_names.tsv)
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())

@@ -5,6 +5,11 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # envoys, the Secretariat's standing member, officials of old and of foreign states; "thời" ends a tail
+    ("envoy-and-old-offices", "Ông Thân, Đại sứ đặc mệnh toàn quyền tại Albania; Phạm Cao Thụy, Thượng thư thời Bảo Đại.",
+     ["Đại sứ đặc mệnh toàn quyền", "Thượng thư"]),
+    ("standing-member-and-senator", "Thường trực Ban Bí thư Võ Văn Thưởng gặp Thượng nghị sĩ John McCain.",
+     ["Thường trực Ban Bí thư", "Thượng nghị sĩ"]),
     # unit and deputy titles of the army and police: "-trưởng" and "-phó" of small units, advisers
     ("unit-and-deputy-titles", "Đại tá Nguyễn Văn Tấn, Cục phó Quân lực, từng là Trung đội trưởng, Chính trị viên Tiểu đoàn, Tham mưu phó.",
      ["Cục phó Quân lực", "Trung đội trưởng", "Chính trị viên Tiểu đoàn", "Tham mưu phó"]),
