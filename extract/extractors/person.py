@@ -402,7 +402,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                 j += 2  # "Ảnh: VGP/Quang Hiếu": the agency, then the photographer
             if toks[j].fold in _NOT_A_PHOTOGRAPHER:
                 continue
-            n = _credit_run(ctx, j)
+            n = _initials_run(ctx, j) or _credit_run(ctx, j)
             # "Ảnh: A Ảnh: B": the next credit word ends the name
             n = next((m for m in range(1, n) if toks[j + m].fold in _CREDIT), n)
             if n >= 1 and not place_at(ctx, j):
@@ -418,6 +418,17 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 def _is_acronym(t) -> bool:
     """``VGP``, ``CTV``, ``TTXVN``: upper case with no vowel, an agency or a role, no name."""
     return t.is_upper and len(t.text) > 1 and not any(c in _VOWELS for c in fold_text(t.text))
+
+
+def _initials_run(ctx: Ctx, j: int) -> int:
+    """Tokens of a name written as initials joined by dots at token j: ``T.L``, ``P.ĐIỀN``,
+    ``N.T.T`` (a letter, a dot, a capitalised word, nothing between), else 0."""
+    toks = ctx.toks
+    k = j
+    while (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].is_upper and toks[k + 1].text == "."
+           and not toks[k + 1].gap and not toks[k + 2].gap and toks[k + 2].is_alpha and toks[k + 2].is_upper):
+        k += 2
+    return k + 1 - j if k > j else 0
 
 
 def _credit_run(ctx: Ctx, j: int) -> int:

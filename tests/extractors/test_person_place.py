@@ -155,6 +155,9 @@ CASES = [
     # a foreign-spelled run after "ở"/"tại" is a venue, before a number a product; a city in an event
     ("foreign_runs_that_are_no_people", "Sau thất bại ở Roland Garros, hãng bán Husqvarna Vitpilen 401 tại Paris Air Show.",
      {("LOC", "Paris")}, {("PERSON", "Roland Garros"), ("PERSON", "Husqvarna Vitpilen")}),
+    # a credit in initials joined by dots is one name
+    ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
+     {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
     # elsewhere a commune's name is a firm's or a street's
     ("commune_name_of_a_firm_or_street", "Công ty Thái Sơn, Hà Nội thuê cửa hàng số 113 Hàng Gai, Hoàn Kiếm; ông Lê Long Bình dự.",
      {("LOC", "Hà Nội"), ("LOC", "Hoàn Kiếm")}, {("LOC", "Thái Sơn"), ("LOC", "Hàng Gai"), ("LOC", "Long Bình")}),
