@@ -143,7 +143,8 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
                 i += n
                 continue
             if i > 0 and (toks[i - 1].fold in _STREET_BEFORE or prefix_at(ctx, i - 1)
-                          or (toks[i - 1].is_num and ctx.fold(i - 2) in _STREET_BEFORE)):
+                          or (toks[i - 1].is_num and ctx.fold(i - 2) in _STREET_BEFORE)
+                          or _in_street_list(ctx, i)):
                 i += n
                 continue
             out.append((i, i + n))
@@ -154,6 +155,29 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
             continue
         i += max(n, 1)
     return out
+
+
+_LIST_MARKS = frozenset((",", "-", "–", fold_text("và")))
+_LIKE = frozenset(fold_text(w) for w in "như gồm là".split())
+
+
+def _in_street_list(ctx: Ctx, i: int) -> bool:
+    """The name at token i is a later item of a list of streets: "các tuyến đường như Tân
+    Sơn, Hoàng Hoa Thám, [Trần Quốc Hoàn]", "đường Hai Bà Trưng - Đông Du - [Thi Sách]"."""
+    toks = ctx.toks
+    k = i - 1
+    items = 0
+    while k > 0 and toks[k].fold in _LIST_MARKS and not toks[k].nl and ctx.is_title_word(k - 1):
+        k -= 1
+        while k > 0 and ctx.is_title_word(k - 1) and ctx.adjacent(k) and toks[k].gap:
+            k -= 1  # back to the start of the previous item
+        items += 1
+        k -= 1
+    if not items or k < 0:
+        return False
+    if toks[k].fold in _LIKE and not toks[k].is_cap:
+        k -= 1
+    return k >= 0 and not toks[k].is_cap and toks[k].fold in _STREET_BEFORE
 
 
 _TERM = frozenset(fold_text(w) for w in ("khóa", "khoá"))

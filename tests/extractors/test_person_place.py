@@ -155,6 +155,9 @@ CASES = [
     # a foreign-spelled run after "ở"/"tại" is a venue, before a number a product; a city in an event
     ("foreign_runs_that_are_no_people", "Sau thất bại ở Roland Garros, hãng bán Husqvarna Vitpilen 401 tại Paris Air Show.",
      {("LOC", "Paris")}, {("PERSON", "Roland Garros"), ("PERSON", "Husqvarna Vitpilen")}),
+    # the later items of a list of streets are streets, not people
+    ("street_list", "Mở thêm các tuyến đường như Tân Sơn, Hoàng Hoa Thám, Trần Quốc Hoàn; ông Lê Văn Tám dự.",
+     {("PERSON", "Lê Văn Tám")}, {("PERSON", "Hoàng Hoa Thám"), ("PERSON", "Trần Quốc Hoàn")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
