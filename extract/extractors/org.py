@@ -838,6 +838,8 @@ def _naval_region_at(ctx: Ctx, i: int) -> int:
     A lower-case ``vùng`` and a number are a region only beside the service or the command
     (``lương tối thiểu vùng 1`` is a wage zone)."""
     toks = ctx.toks
+    if toks[i].fold not in (_VUNG, _COMMAND[0]):
+        return 0  # a region or its command opens here, or nothing does
     k = i + len(_COMMAND) if _words_at(ctx, i, _COMMAND) and ctx.adjacent(i + len(_COMMAND)) else i
     if ctx.fold(k) != _VUNG or k + 1 >= len(toks) or not ctx.adjacent(k + 1):
         return 0

@@ -199,6 +199,8 @@ def commune_at(ctx: Ctx, i: int) -> int:
     """Length of the commune, ward or district name at token i where the text says it is a
     place (see the module docstring), else 0."""
     toks = ctx.toks
+    if not (toks[i].is_alpha and toks[i].is_cap):
+        return 0  # every name of the list is capitalised
     n, _ = load_lexicon("communes").longest(toks, i, _commune_case_ok)
     if not n or (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap):
         return 0  # inside a longer capitalised run: "Nguyễn [Trung Trực]"
