@@ -128,6 +128,10 @@ class PositionFinder:
             for k, v in _DOMAIN_HEADS.items():
                 if base.endswith(k):
                     dhead = v
+        if dhead == _BAN_HEAD and comp == "domain" and not toks[j].is_cap:
+            e = self._lower_ban(j)
+            if e:
+                return e
         if dhead is not None:
             n, _ = self.domains[dhead].longest(toks, j) if dhead in self.domains else (0, None)
             if not n and comp == "domain" and toks[j].is_cap and not _full_name_at(ctx, j):
@@ -167,6 +171,30 @@ class PositionFinder:
             if toks[j].fold in ("xã", "huyện", "tỉnh", "phường"):
                 return j + p
         return j
+
+    def _lower_ban(self, j: int) -> int:
+        """End of a committee's name written in lower case after ``Trưởng ban``/``Phó ban`` at
+        token j, else 0: up to the body it belongs to (``Trưởng Ban công tác đặc biệt [Chính phủ
+        Việt Nam]``, ``Trưởng Ban đại diện [HĐQT]``) or to a visible end (``Trưởng ban kiểm
+        phiếu`` + ``,`` / a verb such as ``công bố`` / a name)."""
+        ctx, toks = self.ctx, self.ctx.toks
+        k = j
+        while (k < len(toks) and k - j < 5 and toks[k].is_alpha and not toks[k].is_cap and toks[k].gap
+               and not toks[k].nl and toks[k].fold not in FUNCTION_WORDS and toks[k].fold not in _TAIL_STOP
+               and f"{toks[k].fold} {ctx.fold(k + 1)}" not in _TAIL_STOP_PAIRS):
+            k += 1
+        if k == j:
+            return 0
+        if k >= len(toks) or toks[k].nl or toks[k].text in _BAN_ENDS:
+            return k
+        if toks[k].gap and toks[k].is_cap:
+            e = self._org_at(k)
+            if e:
+                return e
+            if _full_name_at(ctx, k):
+                return k  # "Trưởng ban kiểm phiếu [Bùi Văn Cường]"
+            return 0
+        return k if f"{toks[k].fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS else 0
 
     def _name_cut(self, tend: int, end: int) -> int:
         """End of the body before a person's name it swallowed.
@@ -364,6 +392,8 @@ _TAIL_CLOSE = frozenset(",;:.()\"“”")
 _VA = fold_text("và")
 _THI = fold_text("Thị")
 _TIME_MODIFIERS = frozenset(fold_text(w) for w in "nguyên cựu tân".split())
+_BAN_HEAD = key_of("Ban")
+_BAN_ENDS = frozenset(",.;:()")
 _TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển nghỉ thời".split())
 _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data: verbs_after_names.tsv)
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title

@@ -5,6 +5,10 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # a committee's name in lower case after "Trưởng ban": up to its body, a verb or a name
+    ("ban-lower-case-name", "Quốc hội nghe Trưởng ban kiểm phiếu công bố; Lê Chiêm, Trưởng Ban công tác đặc biệt Chính phủ Việt Nam, dự.",
+     ["Trưởng ban kiểm phiếu", "Trưởng Ban công tác đặc biệt Chính phủ Việt Nam"]),
+    ("ban-alone", "Ông là trưởng ban từ năm 2010. Trưởng ban cho biết thêm.", ["trưởng ban", "Trưởng ban"]),
     # envoys, the Secretariat's standing member, officials of old and of foreign states; "thời" ends a tail
     ("envoy-and-old-offices", "Ông Thân, Đại sứ đặc mệnh toàn quyền tại Albania; Phạm Cao Thụy, Thượng thư thời Bảo Đại.",
      ["Đại sứ đặc mệnh toàn quyền", "Thượng thư"]),
