@@ -155,13 +155,14 @@ class PositionFinder:
         if base in _STATE_TITLES:
             # "Tổng thống Mỹ", "Đại sứ Nga tại Hàn Quốc": the country is the body
             c = _country_at(ctx, j)
-            if c:
+            if c or (base in _ENVOY_TITLES and ctx.fold(j) == _TAI):
                 k = j + c
-                if base in _ENVOY_TITLES and ctx.fold(k) == fold_text("tại") and toks[k].gap:
-                    c2 = _country_at(ctx, k + 1)
+                if base in _ENVOY_TITLES and ctx.fold(k) == _TAI and toks[k].gap:
+                    c2 = _posting_at(ctx, k + 1)
                     if c2:
                         return k + 1 + c2
-                return k
+                if c:
+                    return k
         # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
         p = prefix_at(ctx, j)
         if p and base in _ADMIN_TITLES:
@@ -274,6 +275,8 @@ class PositionFinder:
                  if not (i + n < len(toks) and ctx.adjacent(i + n) and toks[i + n].gap and toks[i + n].is_alpha
                          and not toks[i + n].is_cap and toks[i + n].fold not in self.orgs.heads.firsts
                          and (f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words or toks[i + n].fold == _QUAN))]
+        if cands and i >= 2 and f"{ctx.fold(i - 2)} {ctx.fold(i - 1)}" in _OFFICE_OF and ctx.adjacent(i - 1) and ctx.adjacent(i):
+            return None  # "Văn phòng Tùy viên Quốc phòng", "Cơ quan Tùy viên ...": the office, a body
         if (cands and toks[i].fold == _QUYEN and not toks[i].is_cap and i > 0 and ctx.adjacent(i) and toks[i].gap
                 and ctx.fold(i - 1) != fold_text("chức") and f"{ctx.fold(i - 1)} {toks[i].fold}" in words):
             return None  # "chính quyền" + "Tổng thống Syria": the word, not "Quyền" (acting)
@@ -400,8 +403,12 @@ _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
 # titles whose body may be a country: heads of state and government, envoys
 _STATE_TITLES = frozenset(key_of(w) for w in [
-    "Tổng thống", "Thủ tướng", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Lãnh sự"])
-_ENVOY_TITLES = frozenset(key_of(w) for w in ["Đại sứ", "Tổng Lãnh sự", "Lãnh sự"])
+    "Tổng thống", "Thủ tướng", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Đại sứ đặc mệnh toàn quyền",
+    "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
+_ENVOY_TITLES = frozenset(key_of(w) for w in [
+    "Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
+_TAI = fold_text("tại")
+_OFFICE_OF = frozenset(key_of(w) for w in ["văn phòng", "cơ quan"])
 _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
@@ -442,6 +449,23 @@ def _country_at(ctx: Ctx, k: int) -> int:
     if not all(toks[k + m].is_cap and not toks[k + m].nl for m in range(n)):
         return 0
     return n
+
+
+def _posting_at(ctx: Ctx, k: int) -> int:
+    """Length of the country or city an envoy is posted to, at token k after ``tại``:
+    ``Việt Nam``, ``TP Hồ Chí Minh``, ``TP.HCM``."""
+    c = _country_at(ctx, k)
+    if c:
+        return c
+    toks = ctx.toks
+    if k >= len(toks) or toks[k].nl or not toks[k].gap:
+        return 0
+    p = prefix_at(ctx, k)
+    if p and toks[k].fold in ("tp", "thành"):
+        n = named_after_prefix(ctx, k + p) if k + p < len(toks) else 0
+        return p + n if n else 0
+    n, row = load_lexicon("places").longest(toks, k)
+    return n if n and row.get("type") in ("city", "province") and toks[k].is_cap else 0
 
 
 def _fused_city(ctx: Ctx, k: int, run: int) -> bool:

@@ -5,6 +5,11 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # an envoy posted "tại" a country or city; the office of an attaché is a body, no position
+    ("envoy-posted-at", "Về phía Úc có Đại sứ đặc mệnh toàn quyền tại Việt Nam; Tổng Lãnh sự Úc tại TP Hồ Chí Minh; Văn phòng Tùy viên Quốc phòng dự.",
+     ["Đại sứ đặc mệnh toàn quyền tại Việt Nam", "Tổng Lãnh sự Úc tại TP Hồ Chí Minh"]),
+    ("attache", "Đại tá Nerolie McDonald, Tùy viên Quốc phòng Úc tại Việt Nam, cho biết.",
+     ["Tùy viên Quốc phòng Úc tại Việt Nam"]),
     # a committee's name in lower case after "Trưởng ban": up to its body, a verb or a name
     ("ban-lower-case-name", "Quốc hội nghe Trưởng ban kiểm phiếu công bố; Lê Chiêm, Trưởng Ban công tác đặc biệt Chính phủ Việt Nam, dự.",
      ["Trưởng ban kiểm phiếu", "Trưởng Ban công tác đặc biệt Chính phủ Việt Nam"]),
