@@ -67,6 +67,7 @@ class PositionFinder:
         self.ctx = ctx
         self.person_ends = set(person_ends)
         self.pos_ends: set[int] = set()
+        self.class_ends: set[int] = set()  # ends of titles used as a class, not an office held
         self.orgs = orgs
         self.org_starts = {s: e for s, e in org_spans}
         self.person_starts = person_starts
@@ -226,6 +227,8 @@ class PositionFinder:
     def plural_before(self, i: int, end: int = -1) -> bool:
         """``các vị đại biểu``, ``7 uỷ viên``, ``50% Bí thư``, ``hai đồng chí Tư lệnh``."""
         toks = self.ctx.toks
+        if i > 0 and toks[i - 1].text == "," and i - 1 in self.class_ends and end not in self.person_starts:
+            return True  # "các chức danh bí thư, [phó bí thư], ...": the list goes on
         k = i - 1
         while k >= 0 and toks[k].fold in _SKIP_BACK and not toks[k + 1].nl:
             k -= 1
@@ -234,6 +237,9 @@ class PositionFinder:
         t = toks[k]
         if t.fold == fold_text("là"):
             return end not in self.person_starts and self._plural_subject(k)
+        if t.fold == fold_text("danh") and self.ctx.fold(k - 1) == fold_text("chức") and (
+                self.ctx.fold(k - 2) in PLURAL_BEFORE) and end not in self.person_starts:
+            return True  # "các chức danh bí thư"
         if t.fold in _KIND_BEFORE and not t.is_cap and end not in self.person_starts:
             return True  # "người Thẩm phán công minh", "đội ngũ Thẩm phán": the kind of office-holder
         return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
@@ -293,6 +299,7 @@ class PositionFinder:
         end = self._name_cut(tend, end)
         end = self._apposition_tail(i, tend, end)
         if self.plural_before(i, end):
+            self.class_ends.add(end)
             return (tend, end, False)
         r = self._filter(i, tend, end, row)
         return (tend, end, False) if r is None else (r[0], r[1], True)
@@ -431,7 +438,7 @@ _DELEGATION_BODY = Lexicon("delegation_body")
 for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
     _DELEGATION_BODY.add(_w, {})
 # a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"
-_KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ"])
+_KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ", "cấp"])
 _ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
 _NEEDS_BODY = frozenset(
     key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]

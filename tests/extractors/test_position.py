@@ -5,6 +5,9 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # offices named as a class: after "các chức danh" (and the rest of the list), after "cấp"
+    ("offices-as-a-class", "Bổ sung các chức danh bí thư, phó bí thư, chủ tịch uỷ ban nhân dân; đối thoại cấp Thứ trưởng diễn ra.",
+     []),
     # an envoy posted "tại" a country or city; the office of an attaché is a body, no position
     ("envoy-posted-at", "Về phía Úc có Đại sứ đặc mệnh toàn quyền tại Việt Nam; Tổng Lãnh sự Úc tại TP Hồ Chí Minh; Văn phòng Tùy viên Quốc phòng dự.",
      ["Đại sứ đặc mệnh toàn quyền tại Việt Nam", "Tổng Lãnh sự Úc tại TP Hồ Chí Minh"]),
