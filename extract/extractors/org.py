@@ -1023,4 +1023,41 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
         for n, (s, e) in enumerate(out):
             if k - 1 - _LOOKBACK < s and e < k - 1 and _company_head_at(toks, s):
                 out[n] = (s, k - 1)
-    return out, finder
+    return _heads_over_lower_words(ctx, finder, out), finder
+
+
+# heads whose own name the press writes in lower case before the body they belong to
+_NAMED_IN_LOWER_CASE = frozenset(key_of(w) for w in ["Ban", "Hội đồng", "Trung tâm", "Ủy ban", "Cục", "Vụ", "Viện"])
+_OF = frozenset(fold_text(w) for w in "thuộc của".split())
+
+
+def _title_ends_at(ctx: Ctx, i: int) -> bool:
+    """An office title ends right before token i: "Trưởng" + "Ban ...", "Phó Giám đốc" + "Trung tâm ..."."""
+    titles = load_lexicon("titles")
+    return any(titles.longest(ctx.toks, k)[0] == i - k for k in range(max(0, i - 4), i))
+
+
+def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised head that needs a name, lower-case words, then a body the rules found: one
+    body (``Ban công tác đặc biệt [Chính phủ Việt Nam]``, ``Ban đại diện [HĐQT]``); the head's
+    own name is written in lower case and ends where the body it belongs to starts."""
+    toks = ctx.toks
+    starts = {s: n for n, (s, e) in enumerate(spans)}
+    inside = {k for s, e in spans for k in range(s, e)}
+    for i, t in enumerate(toks):
+        if not (t.is_cap and t.is_alpha) or i in inside or load_lexicon("titles").longest(toks, i)[0]:
+            continue  # "Cục trưởng ...": a title, not a head
+        if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and not _title_ends_at(ctx, i):
+            continue
+        n, row = finder.heads.longest(toks, i, _head_ok)
+        if not n or key_of(row["_phrase"]) not in _NAMED_IN_LOWER_CASE:
+            continue
+        k = i + n
+        while (k < len(toks) and k - i - n < 6 and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha
+               and not toks[k].is_cap and toks[k].fold not in FUNCTION_WORDS and toks[k].fold not in _OF
+               and f"{toks[k].fold} {ctx.fold(k + 1)}" not in _TAIL_VERBS):
+            k += 1
+        if k > i + n and k in starts and ctx.adjacent(k) and toks[k].gap:
+            m = starts[k]
+            spans[m] = (i, spans[m][1])
+    return spans

@@ -24,6 +24,8 @@ from extract.normalise import fold_text
 
 _PREFIXES = ("Phó", "Quyền", "Quyền Phó", "Phó Tổng")
 _QUYEN = fold_text("Quyền")
+# lower-case first syllables of titles that also end a common word: "chính quyền", "chức vụ"
+_ENDS_A_WORD = frozenset(fold_text(w) for w in "quyền vụ".split())
 _CUE_BEFORE = frozenset(
     fold_text(w) for w in "nguyên cựu tân chức vụ danh làm là kiêm vị ghế thời cương trò".split()
 )
@@ -33,6 +35,8 @@ _DOMAIN_HEADS = {  # title -> whose domains may follow it
     key_of("Phó ban"): key_of("Ban"),
     key_of("Cục trưởng"): key_of("Cục"),
     key_of("Cục phó"): key_of("Cục"),
+    key_of("Vụ phó"): key_of("Vụ"),
+    key_of("Viện phó"): key_of("Viện"),
     key_of("Tổng cục trưởng"): key_of("Tổng cục"),
     key_of("Vụ trưởng"): key_of("Vụ"),
     key_of("Trưởng phòng"): key_of("Phòng"),
@@ -283,9 +287,10 @@ class PositionFinder:
                          and (f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words or toks[i + n].fold == _QUAN))]
         if cands and i >= 2 and f"{ctx.fold(i - 2)} {ctx.fold(i - 1)}" in _OFFICE_OF and ctx.adjacent(i - 1) and ctx.adjacent(i):
             return None  # "Văn phòng Tùy viên Quốc phòng", "Cơ quan Tùy viên ...": the office, a body
-        if (cands and toks[i].fold == _QUYEN and not toks[i].is_cap and i > 0 and ctx.adjacent(i) and toks[i].gap
-                and ctx.fold(i - 1) != fold_text("chức") and f"{ctx.fold(i - 1)} {toks[i].fold}" in words):
-            return None  # "chính quyền" + "Tổng thống Syria": the word, not "Quyền" (acting)
+        if (cands and toks[i].fold in _ENDS_A_WORD and not toks[i].is_cap and i > 0 and ctx.adjacent(i) and toks[i].gap
+                and not (toks[i].fold == _QUYEN and ctx.fold(i - 1) == fold_text("chức"))
+                and f"{ctx.fold(i - 1)} {toks[i].fold}" in words):
+            return None  # "chính quyền" + "Tổng thống", "chức vụ" + "Phó Chủ tịch": the word, no title
         if not cands:
             return None
         # prefer the title after which an organisation opens that runs past a longer title:

@@ -10,6 +10,12 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # a head's name written in lower case up to the body it belongs to is one body
+    ("head_lower_name_body", "Đoàn đại biểu Ban công tác đặc biệt Chính phủ Việt Nam do Thượng tướng Lê Chiêm dẫn đầu.",
+     ["Ban công tác đặc biệt Chính phủ Việt Nam"], [("LOC", "Việt Nam")]),
+    # ... but not from a title ("Viện phó"), nor over "thuộc"
+    ("title_not_head", "Ông Linh, nguyên Viện phó VKSND TP. Đà Nẵng; đại diện một số Vụ, Cục thuộc Bộ Tài chính dự.",
+     ["VKSND TP. Đà Nẵng", "Bộ Tài chính"], [("POSITION", "Viện phó VKSND TP. Đà Nẵng")]),
     # a head followed by a fused place with its prefix: the place belongs to the body
     ("fused_place", "Ngày 3-4, Bộ Tư lệnh TP.HCM tổ chức diễn tập.", ["Bộ Tư lệnh TP.HCM"], []),
     # ... and a person's name after that place is not part of it

@@ -5,6 +5,9 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # "chức vụ" is a word: "vụ" there opens no "Vụ phó"
+    ("chuc-vu-not-vu-pho", "Chính phủ phê chuẩn bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai, nhiệm kỳ 2016 - 2021.",
+     ["Phó Chủ tịch UBND tỉnh Gia Lai"]),
     # offices named as a class: after "các chức danh" (and the rest of the list), after "cấp"
     ("offices-as-a-class", "Bổ sung các chức danh bí thư, phó bí thư, chủ tịch uỷ ban nhân dân; đối thoại cấp Thứ trưởng diễn ra.",
      []),
