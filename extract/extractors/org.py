@@ -1052,6 +1052,8 @@ def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int
         n, row = finder.heads.longest(toks, i, _head_ok)
         if not n or key_of(row["_phrase"]) not in _NAMED_IN_LOWER_CASE:
             continue
+        if i > 0 and (toks[i - 1].fold in PLURAL_BEFORE or toks[i - 1].is_num or toks[i - 1].text == "%"):
+            continue  # "100% Ban đại diện ... cấp tỉnh": such committees in general
         k = i + n
         while (k < len(toks) and k - i - n < 6 and ctx.adjacent(k) and toks[k].gap and toks[k].is_alpha
                and not toks[k].is_cap and toks[k].fold not in FUNCTION_WORDS and toks[k].fold not in _OF
