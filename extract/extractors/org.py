@@ -107,6 +107,9 @@ def is_national(name: str) -> bool:
     return key_of(name) in _NATIONAL
 
 
+_LOWER_HEADS = frozenset(fold_text(w) for w in "bộ ban".split())  # "bộ Chính trị", "ban Bí thư"
+
+
 def _fixed_case_ok(row: dict, toks, i: int, n: int) -> bool:
     case = row.get("case", "cap")
     etoks = row["_tokens"]
@@ -115,8 +118,10 @@ def _fixed_case_ok(row: dict, toks, i: int, n: int) -> bool:
     if case == "any":
         return True
     first = toks[i]
-    if first.is_alpha and not first.is_cap:
-        return False
+    if first.is_alpha and not first.is_cap and not (
+            n >= 2 and first.fold in _LOWER_HEADS and etoks[1][:1].isupper()
+            and all(toks[i + k].is_cap for k in range(1, n) if etoks[k][:1].isupper())):
+        return False  # a lower-case head only before the name as the entry writes it: "bộ Chính trị"
     # every upper-case abbreviation inside the entry stays upper case (QĐND, T.Ư)
     for k in range(n):
         e = etoks[k]

@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
+    ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
+     ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
     # a head's name written in lower case up to the body it belongs to is one body
     ("head_lower_name_body", "Đoàn đại biểu Ban công tác đặc biệt Chính phủ Việt Nam do Thượng tướng Lê Chiêm dẫn đầu.",
      ["Ban công tác đặc biệt Chính phủ Việt Nam"], [("LOC", "Việt Nam")]),
