@@ -1067,4 +1067,8 @@ def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int
         if k > i + n and k in starts and ctx.adjacent(k) and toks[k].gap:
             m = starts[k]
             spans[m] = (i, spans[m][1])
-    return spans
+        elif k > i + n and k < len(toks) and ctx.adjacent(k) and toks[k].gap and not toks[k].nl:
+            e = finder.place_after(k)
+            if e > k and not any(s < e and i < t for s, t in spans):
+                spans.append((i, e))  # "Hội đồng bầu cử [Hà Nội]", "Trung tâm điện lực [tỉnh Bình Thuận]"
+    return sorted(spans)

@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # ... or up to the place it serves
+    ("head_lower_name_place", "Nhà máy thuộc Trung tâm điện lực tỉnh Bình Thuận; Hội đồng bầu cử Hà Nội họp.",
+     ["Trung tâm điện lực tỉnh Bình Thuận", "Hội đồng bầu cử Hà Nội"], [("LOC", "Bình Thuận"), ("LOC", "Hà Nội")]),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
