@@ -315,8 +315,8 @@ def apposition_runs(ctx: Ctx, title_starts: set[int]) -> list[tuple[int, int]]:
             continue
         j = i + n
         if j + 1 < len(toks) and toks[j].text in (",", "-", "–", "(") and (j + 1) in title_starts:
-            if not place_at(ctx, i):
-                out.append((i, j))
+            if not any(place_at(ctx, k) for k in range(i, j)) and toks[i].fold not in FUNCTION_WORDS:
+                out.append((i, j))  # not "Với Hà Nội, Phó Chủ tịch ...": a clause opener and a place
     return out
 
 

@@ -14,7 +14,7 @@ Three rules:
 from __future__ import annotations
 
 from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, is_foreign
-from extract.lexicons import english_words, load_lexicon, surnames
+from extract.lexicons import english_words, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
 # one-syllable country names that are also given names or common words: a LOC only
@@ -152,6 +152,9 @@ def prefix_at(ctx: Ctx, i: int) -> int:
 
 
 _TERM = frozenset(fold_text(w) for w in ("khóa", "khoá", "nhiệm kỳ"))
+_HCM = key_of("Hồ Chí Minh")
+# prefixes of the levels whose names the lexicon holds in full: provinces and centrally-run cities
+_CLOSED_LEVELS = frozenset(key_of(w) for w in ["tỉnh", "TP", "TP.", "Tp", "thành phố"])
 
 
 _QUARTERS = frozenset(fold_text(w) for w in "Đông Tây Nam Bắc Thượng Hạ Trung".split())
@@ -253,6 +256,9 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
                 i = j + 1
                 continue
             n = named_after_prefix(ctx, j)
+            if (n >= 3 and not place_at(ctx, j) and toks[j].fold in surnames() and key_of(ctx.surface(i, j)) in _CLOSED_LEVELS
+                    and key_of(ctx.surface(j, j + n)) != _HCM):
+                n = 0  # "Chủ tịch UBND tỉnh [Trần Tiến Hưng]": provinces are a closed list, this is the holder
             if n == 1 and toks[i].fold == "q" and (len(toks[j].text) == 1 or (toks[j].is_upper and not toks[j].gap)):
                 n = -1  # "Bộ Q. P": initials of a body; "Q.CHIẾN": a byline's initial, no district
             if n > 0:

@@ -158,6 +158,10 @@ CASES = [
     # the later items of a list of streets are streets, not people
     ("street_list", "Mở thêm các tuyến đường như Tân Sơn, Hoàng Hoa Thám, Trần Quốc Hoàn; ông Lê Văn Tám dự.",
      {("PERSON", "Lê Văn Tám")}, {("PERSON", "Hoàng Hoa Thám"), ("PERSON", "Trần Quốc Hoàn")}),
+    # after the prefix of a province or city (a closed list) a full name is the office-holder
+    ("holder_after_province_prefix", "Với Hà Nội, Phó Chủ tịch UBND TP Nguyễn Doãn Toản cho hay; Chủ tịch UBND tỉnh Trần Tiến Hưng nói ở TP Hồ Chí Minh.",
+     {("LOC", "Hà Nội"), ("PERSON", "Nguyễn Doãn Toản"), ("PERSON", "Trần Tiến Hưng"), ("LOC", "Hồ Chí Minh")},
+     {("PERSON", "Với Hà Nội"), ("LOC", "Nguyễn Doãn Toản"), ("LOC", "Trần Tiến Hưng")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
