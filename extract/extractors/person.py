@@ -78,12 +78,18 @@ def _particle_after(ctx: Ctx, i: int, e: int) -> int:
     return 0
 
 
+def _closed_after(ctx: Ctx, e: int) -> bool:
+    """Token e closes a name: the end of the line, a slash or a closing mark, not a word."""
+    toks = ctx.toks
+    return e >= len(toks) or toks[e].nl or toks[e].text in ("/", ")", "”", "\"")
+
+
 def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     """Capitalised run for a name: it stops at a capitalised function word opening a clause."""
     n = cap_run(ctx, i, maxlen)
     for k in range(1, n):
-        if ctx.toks[i + k].fold in _STOP_CAPS:
-            return k
+        if ctx.toks[i + k].fold in _STOP_CAPS and not (k == n - 1 and _closed_after(ctx, i + n)):
+            return k  # "Sáng nay", "Trong khi": a clause opens; "Nhan Sáng/TTXVN": the name ends there
         if ctx.toks[i + k].fold == _CHINH:
             nxt = ctx.toks[i + k + 1] if i + k + 1 < len(ctx.toks) else None
             if nxt is not None and nxt.gap and not nxt.nl and nxt.fold in _CHINH_COMPOUND:

@@ -162,6 +162,9 @@ CASES = [
     ("holder_after_province_prefix", "Với Hà Nội, Phó Chủ tịch UBND TP Nguyễn Doãn Toản cho hay; Chủ tịch UBND tỉnh Trần Tiến Hưng nói ở TP Hồ Chí Minh.",
      {("LOC", "Hà Nội"), ("PERSON", "Nguyễn Doãn Toản"), ("PERSON", "Trần Tiến Hưng"), ("LOC", "Hồ Chí Minh")},
      {("PERSON", "Với Hà Nội"), ("LOC", "Nguyễn Doãn Toản"), ("LOC", "Trần Tiến Hưng")}),
+    # a word that opens clauses ("Sáng") ends a name before a slash: "Ảnh: Nhan Sáng/TTXVN"
+    ("clause_word_ends_credit_name", "Lễ kỷ niệm tại Hải Phòng. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước đã trân trọng.",
+     {("PERSON", "Nhan Sáng")}, set()),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
