@@ -78,6 +78,10 @@ def _particle_after(ctx: Ctx, i: int, e: int) -> int:
     return 0
 
 
+# middle names that never end a name: the syllable after them is the given name ("Trần Văn [Sáng]")
+_MIDDLE_NAMES = frozenset(fold_text(w) for w in "Văn Thị".split())
+
+
 def _closed_after(ctx: Ctx, e: int) -> bool:
     """Token e closes a name: the end of the line, a slash or a closing mark, not a word."""
     toks = ctx.toks
@@ -88,7 +92,8 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     """Capitalised run for a name: it stops at a capitalised function word opening a clause."""
     n = cap_run(ctx, i, maxlen)
     for k in range(1, n):
-        if ctx.toks[i + k].fold in _STOP_CAPS and not (k == n - 1 and _closed_after(ctx, i + n)):
+        if (ctx.toks[i + k].fold in _STOP_CAPS and not (k == n - 1 and _closed_after(ctx, i + n))
+                and ctx.toks[i + k - 1].fold not in _MIDDLE_NAMES):
             return k  # "Sáng nay", "Trong khi": a clause opens; "Nhan Sáng/TTXVN": the name ends there
         if ctx.toks[i + k].fold == _CHINH:
             nxt = ctx.toks[i + k + 1] if i + k + 1 < len(ctx.toks) else None

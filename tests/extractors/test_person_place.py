@@ -165,6 +165,9 @@ CASES = [
     # a word that opens clauses ("Sáng") ends a name before a slash: "Ảnh: Nhan Sáng/TTXVN"
     ("clause_word_ends_credit_name", "Lễ kỷ niệm tại Hải Phòng. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước đã trân trọng.",
      {("PERSON", "Nhan Sáng")}, set()),
+    # after a middle name the next syllable is the given name, even a word that opens clauses
+    ("given_name_after_middle_name", "Sáng nay, ông Trần Văn Sáng dự; bà Nguyễn Thị Theo nói.",
+     {("PERSON", "Trần Văn Sáng"), ("PERSON", "Nguyễn Thị Theo")}, {("PERSON", "Trần Văn")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
