@@ -78,6 +78,7 @@ def _particle_after(ctx: Ctx, i: int, e: int) -> int:
     return 0
 
 
+_PHO = fold_text("Phó")
 # middle names that never end a name: the syllable after them is the given name ("Trần Văn [Sáng]")
 _MIDDLE_NAMES = frozenset(fold_text(w) for w in "Văn Thị".split())
 
@@ -103,6 +104,8 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     # "các đồng chí Phó Chủ tịch", "Bộ Tư lệnh Thái Bình Dương Quân đội Mỹ"
     toks = ctx.toks
     for k in range(n):
+        if toks[i + k].fold == _PHO and k >= 2 and load_lexicon("titles").longest(toks, i + k + 1)[0]:
+            return k  # "Lê Hiền Vân" + "Phó Chủ nhiệm ...": a deputy's title after the name
         for lexicon in ("titles", "org_heads"):
             m, _ = load_lexicon(lexicon).longest(toks, i + k)
             if m and k + m > n and not toks[i + n].is_cap:
@@ -457,12 +460,15 @@ def _is_acronym(t) -> bool:
 
 def _initials_run(ctx: Ctx, j: int) -> int:
     """Tokens of a name written as initials joined by dots at token j: ``T.L``, ``P.ĐIỀN``,
-    ``N.T.T`` (a letter, a dot, a capitalised word, nothing between), else 0."""
+    ``N.T.T``, ``L.T.Thắng`` (letters and dots, then a capitalised word, nothing between), else 0."""
     toks = ctx.toks
     k = j
     while (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].is_upper and toks[k + 1].text == "."
-           and not toks[k + 1].gap and not toks[k + 2].gap and toks[k + 2].is_alpha and toks[k + 2].is_upper):
+           and not toks[k + 1].gap and not toks[k + 2].gap and toks[k + 2].is_alpha
+           and (toks[k + 2].is_upper or (toks[k + 2].is_cap and len(toks[k + 2].text) > 1))):
         k += 2
+        if not toks[k].is_upper:
+            break  # "L.T.Thắng", "H.Thủy": the initials, then the given name
     return k + 1 - j if k > j else 0
 
 

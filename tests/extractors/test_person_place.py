@@ -168,6 +168,9 @@ CASES = [
     # after a middle name the next syllable is the given name, even a word that opens clauses
     ("given_name_after_middle_name", "Sáng nay, ông Trần Văn Sáng dự; bà Nguyễn Thị Theo nói.",
      {("PERSON", "Trần Văn Sáng"), ("PERSON", "Nguyễn Thị Theo")}, {("PERSON", "Trần Văn")}),
+    # a deputy's title right after a name; initials then a given name in a credit; an English word in a brand
+    ("deputy_title_after_name_and_initials", "Thiếu tướng Lê Hiền Vân Phó Chủ nhiệm Tổng cục Chính trị dự (Ảnh: L.T.Thắng) với nhãn “Khaisilk Made in Viet Nam”.",
+     {("PERSON", "Lê Hiền Vân"), ("PERSON", "L.T.Thắng")}, {("PERSON", "Lê Hiền Vân Phó"), ("PERSON", "Khaisilk Made")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
