@@ -205,8 +205,8 @@ def commune_at(ctx: Ctx, i: int) -> int:
     if not (toks[i].is_alpha and toks[i].is_cap):
         return 0  # every name of the list is capitalised
     n, _ = load_lexicon("communes").longest(toks, i, _commune_case_ok)
-    if not n or (i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap):
-        return 0  # inside a longer capitalised run: "Nguyễn [Trung Trực]"
+    if not n or (i > 0 and ctx.is_title_word(i - 1) and not toks[i - 1].is_upper and ctx.adjacent(i) and toks[i].gap):
+        return 0  # inside a longer capitalised run: "Nguyễn [Trung Trực]" (an abbreviation may precede: "CAP [Lý Thái Tổ]")
     e = i + n
     if e < len(toks) and ctx.is_title_word(e) and ctx.adjacent(e) and toks[e].gap:
         return 0  # a longer name goes on: "Hải Thành Nguyễn"
@@ -215,6 +215,8 @@ def commune_at(ctx: Ctx, i: int) -> int:
         return n
     if cue == "thing" or _not_a_place_before(ctx, i) or _after_house_number(ctx, i):
         return 0  # "công ty [Thái Sơn], Hà Nội": a firm; "số 5A, [Hoàng Diệu], Hà Nội": a street
+    if n >= 3 and toks[i].fold in surnames():
+        return 0  # "ĐB Nguyễn Thái Học (Phú Yên)": a deputy and the province that elected him
     return n if _unit_follows(ctx, e) else 0
 
 

@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # police of a ward or district by its abbreviation, and the investigating agency
+    ("police_abbreviations", "Tiếp nhận thông tin, CAP Lý Thái Tổ đã phối hợp cùng CQĐT CAQ Hoàn Kiếm làm rõ.",
+     ["CAP Lý Thái Tổ", "CQĐT CAQ Hoàn Kiếm"], [("LOC", "Lý Thái Tổ"), ("LOC", "Hoàn Kiếm")]),
     # ... or up to the place it serves
     ("head_lower_name_place", "Nhà máy thuộc Trung tâm điện lực tỉnh Bình Thuận; Hội đồng bầu cử Hà Nội họp.",
      ["Trung tâm điện lực tỉnh Bình Thuận", "Hội đồng bầu cử Hà Nội"], [("LOC", "Bình Thuận"), ("LOC", "Hà Nội")]),

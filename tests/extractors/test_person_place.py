@@ -174,6 +174,9 @@ CASES = [
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
+    # a full name before a province in brackets is a deputy, even when a ward bears it
+    ("deputy_before_province", "ĐB Thái Trường Giang (Cà Mau), ĐB Nguyễn Thái Học (Phú Yên) bức xúc.",
+     {("PERSON", "Nguyễn Thái Học"), ("LOC", "Phú Yên")}, {("LOC", "Nguyễn Thái Học")}),
     # elsewhere a commune's name is a firm's or a street's
     ("commune_name_of_a_firm_or_street", "Công ty Thái Sơn, Hà Nội thuê cửa hàng số 113 Hàng Gai, Hoàn Kiếm; ông Lê Long Bình dự.",
      {("LOC", "Hà Nội"), ("LOC", "Hoàn Kiếm")}, {("LOC", "Thái Sơn"), ("LOC", "Hàng Gai"), ("LOC", "Long Bình")}),
