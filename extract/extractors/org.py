@@ -987,6 +987,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 and finder.fixed.longest(toks, i, _fixed_case_ok)[0] < loc_starts[i] - i):
             i = loc_starts[i]  # "xẻ dọc Trường Sơn": a place that opens like a head ("Trường") is the place
             continue
+        if (not t.is_cap and i > 0 and ctx.adjacent(i) and t.gap and toks[i - 1].is_alpha
+                and toks[i - 1].fold not in FUNCTION_WORDS and f"{toks[i - 1].fold} {t.fold}" in vietnamese_words()):
+            i += 1  # "hội trường", "cán bộ": the head's syllable ends a common word
+            continue
         if t.is_word and (t.is_cap or t.fold in finder.heads.firsts or t.fold in finder.fixed.firsts):
             e = finder.chain(i)
             if e:

@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # a lower-case head syllable that ends a common word opens no body ("hội trường", "cán bộ")
+    ("head_syllable_in_a_word", "Tại hội trường UBND tỉnh Thừa Thiên Huế, Ban liên lạc cán bộ Công an họp; của công ty Tân Thuận.",
+     ["UBND tỉnh Thừa Thiên Huế", "công ty Tân Thuận"], []),
     # police of a ward or district by its abbreviation, and the investigating agency
     ("police_abbreviations", "Tiếp nhận thông tin, CAP Lý Thái Tổ đã phối hợp cùng CQĐT CAQ Hoàn Kiếm làm rõ.",
      ["CAP Lý Thái Tổ", "CQĐT CAQ Hoàn Kiếm"], [("LOC", "Lý Thái Tổ"), ("LOC", "Hoàn Kiếm")]),
