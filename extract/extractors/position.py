@@ -40,6 +40,7 @@ _DOMAIN_HEADS = {  # title -> whose domains may follow it
     key_of("Tổng cục trưởng"): key_of("Tổng cục"),
     key_of("Vụ trưởng"): key_of("Vụ"),
     key_of("Trưởng phòng"): key_of("Phòng"),
+    key_of("Phó phòng"): key_of("Phòng"),
     key_of("Viện trưởng"): key_of("Viện"),
 }
 
@@ -415,7 +416,7 @@ _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
 # titles whose body may be a country: heads of state and government, envoys
 _STATE_TITLES = frozenset(key_of(w) for w in [
-    "Tổng thống", "Thủ tướng", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Đại sứ đặc mệnh toàn quyền",
+    "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Đại sứ đặc mệnh toàn quyền",
     "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
 _ENVOY_TITLES = frozenset(key_of(w) for w in [
     "Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])

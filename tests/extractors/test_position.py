@@ -5,6 +5,9 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # a head of state's country (TQ for Trung Quốc); deputy heads of a division; a station head
+    ("state-head-and-deputy-division", "Chủ tịch TQ Tập Cận Bình gặp Thượng tá Võ Đình Thường, Phó phòng CSGT Đường bộ - Đường sắt, và Đại uý Trạm trưởng.",
+     ["Chủ tịch TQ", "Phó phòng CSGT Đường bộ - Đường sắt", "Trạm trưởng"]),
     # "chức vụ" is a word: "vụ" there opens no "Vụ phó"
     ("chuc-vu-not-vu-pho", "Chính phủ phê chuẩn bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai, nhiệm kỳ 2016 - 2021.",
      ["Phó Chủ tịch UBND tỉnh Gia Lai"]),
