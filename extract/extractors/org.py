@@ -107,6 +107,8 @@ def is_national(name: str) -> bool:
     return key_of(name) in _NATIONAL
 
 
+_SOURCE_WORDS = frozenset(fold_text(w) for w in "Ảnh Nguồn".split())
+_THEO = fold_text("theo")
 _LOWER_HEADS = frozenset(fold_text(w) for w in "bộ ban".split())  # "bộ Chính trị", "ban Bí thư"
 
 
@@ -710,6 +712,31 @@ class OrgFinder:
         # "Ảnh:" just before, on the same line
         return i >= 2 and toks[i - 1].text == ":" and toks[i - 2].fold == fold_text("ảnh") and not t.nl
 
+    def foreign_source(self, i: int) -> int:
+        """End of a foreign-spelled source named after ``Ảnh:``/``Nguồn:`` or inside ``(theo ...)``:
+        ``Ảnh: Forbes``, ``Nguồn: Reddit``, ``(theo Fars News)``; a paper, an agency or a site, not
+        a person (one to three title-case words, none a Vietnamese syllable, closed by punctuation)."""
+        ctx, toks = self.ctx, self.ctx.toks
+        if i < 2 or not toks[i].gap:
+            return 0
+        credit = toks[i - 1].text == ":" and toks[i - 2].fold in _SOURCE_WORDS
+        theo = toks[i - 1].fold == _THEO and toks[i - 2].text == "("
+        if not (credit or theo):
+            return 0
+        k = i
+        while (k < len(toks) and k - i < 3 and toks[k].is_alpha and toks[k].is_cap and not toks[k].is_upper
+               and is_foreign(toks[k].text) and (k == i or (ctx.adjacent(k) and toks[k].gap))):
+            k += 1
+        if k == i:
+            return 0
+        if k + 1 < len(toks) and toks[k].text == "." and not toks[k].gap and not toks[k + 1].gap and toks[k + 1].is_alpha:
+            return 0  # "Zing.vn": a site's domain, read as one name elsewhere
+        if not (k >= len(toks) or toks[k].nl or toks[k].text in (".", ")", ",", ";", "/")):
+            return 0
+        if theo and not (k < len(toks) and toks[k].text == ")"):
+            return 0
+        return k
+
     def place_after(self, k: int) -> int:
         """End of a place (with or without its prefix) starting at token k on the same line, else k."""
         ctx, toks = self.ctx, self.ctx.toks
@@ -970,6 +997,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
         if finder.credit_agency(i):
             out.append((i, i + 1))  # "Ảnh: VGP/Quang Hiếu"
             i += 1
+            continue
+        src = finder.foreign_source(i)
+        if src:
+            out.append((i, src))  # "Ảnh: Forbes", "(theo Fars News)"
+            i = src
             continue
         if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
             m = finder.media_name(i)

@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # a foreign-spelled source after a credit word or inside "(theo ...)" is a paper, agency or site
+    ("foreign_source", "Người dùng không nhận thấy khác biệt. Ảnh: Forbes. Các chiến binh rút lui (theo Fars News).",
+     ["Forbes", "Fars News"], []),
     # a lower-case head syllable that ends a common word opens no body ("hội trường", "cán bộ")
     ("head_syllable_in_a_word", "Tại hội trường UBND tỉnh Thừa Thiên Huế, Ban liên lạc cán bộ Công an họp; của công ty Tân Thuận.",
      ["UBND tỉnh Thừa Thiên Huế", "công ty Tân Thuận"], []),
