@@ -272,8 +272,10 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
                 break
         if t.is_alpha and t.is_cap:
             if ((proper if company else taken) >= 1 and not bridged and t.fold in sur and k + 1 < len(toks)
-                    and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap):
-                break  # a person's name follows the body ("Công ty TNHH Trần Văn A" is the company's name)
+                    and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap
+                    and load_lexicon("communes").longest(toks, k - 1)[0] < 2):
+                break  # a person's name follows the body ("Công ty TNHH Trần Văn A" is the company's name;
+                # "bệnh viện Bạch Mai": a ward's name goes on)
             taken += 1
             proper += t.fold not in _COMPANY_WORDS
             lower = 0

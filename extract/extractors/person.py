@@ -122,6 +122,18 @@ def _run(ctx: Ctx, i: int, maxlen: int = 4) -> int:
     return n
 
 
+def _commune_before_name(ctx: Ctx, i: int) -> int:
+    """Length of a commune's or ward's name at token i that a full name follows in the same
+    capitalised run: "bệnh viện [Bạch Mai] Nguyễn Quang Tuấn" (the hospital bears the ward's name)."""
+    toks = ctx.toks
+    n, _ = load_lexicon("communes").longest(toks, i)
+    if n < 2:
+        return 0
+    k = i + n
+    return n if (k + 2 < len(toks) and toks[k].fold in surnames() and cap_run(ctx, k, 4) >= 3
+                 and ctx.adjacent(k) and toks[k].gap) else 0
+
+
 def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
     """Runs opening with a family name, skipping places at the same start."""
     toks = ctx.toks
@@ -141,7 +153,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
             # "Thành ủy TP.HCM Nguyễn Văn A") may stand right before a name
             i += 1
             continue
-        p = place_at(ctx, i)
+        p = place_at(ctx, i) or _commune_before_name(ctx, i)
         n = _run(ctx, i, 5)
         if p and p >= 1:
             # "Hà Nội" is a place; "Hà Nội Hoàng Trung Hải": the name starts after it

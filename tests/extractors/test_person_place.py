@@ -177,6 +177,9 @@ CASES = [
     # a full name before a province in brackets is a deputy, even when a ward bears it
     ("deputy_before_province", "ĐB Thái Trường Giang (Cà Mau), ĐB Nguyễn Thái Học (Phú Yên) bức xúc.",
      {("PERSON", "Nguyễn Thái Học"), ("LOC", "Phú Yên")}, {("LOC", "Nguyễn Thái Học")}),
+    # a body named after a ward, then the holder's full name in the same capitalised run
+    ("ward_name_then_full_name", "Giám đốc bệnh viện Bạch Mai Nguyễn Quang Tuấn - đại biểu Quốc hội đương nhiệm.",
+     {("PERSON", "Nguyễn Quang Tuấn")}, {("PERSON", "Mai Nguyễn Quang Tuấn"), ("PERSON", "Bạch Mai Nguyễn Quang")}),
     # elsewhere a commune's name is a firm's or a street's
     ("commune_name_of_a_firm_or_street", "Công ty Thái Sơn, Hà Nội thuê cửa hàng số 113 Hàng Gai, Hoàn Kiếm; ông Lê Long Bình dự.",
      {("LOC", "Hà Nội"), ("LOC", "Hoàn Kiếm")}, {("LOC", "Thái Sơn"), ("LOC", "Hàng Gai"), ("LOC", "Long Bình")}),

@@ -5,6 +5,9 @@ from extract.extractors.people_spans import find_people_spans
 
 # fmt: off
 CASES = [
+    # the body named after a ward keeps the ward's whole name; the deputy's seat after a dash
+    ("ward-named-body", "Giám đốc bệnh viện Bạch Mai Nguyễn Quang Tuấn - đại biểu Quốc hội đương nhiệm.",
+     ["Giám đốc bệnh viện Bạch Mai", "đại biểu Quốc hội"]),
     # a head of state's country (TQ for Trung Quốc); deputy heads of a division; a station head
     ("state-head-and-deputy-division", "Chủ tịch TQ Tập Cận Bình gặp Thượng tá Võ Đình Thường, Phó phòng CSGT Đường bộ - Đường sắt, và Đại uý Trạm trưởng.",
      ["Chủ tịch TQ", "Phó phòng CSGT Đường bộ - Đường sắt", "Trạm trưởng"]),
