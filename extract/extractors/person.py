@@ -427,6 +427,10 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                 e = o if o is not None and o > a else e
             while e > a and toks[e - 1].text in (".", ")") :
                 e -= 1
+            s3 = next((k for k in range(max(a + 1, e - 7), e - 2) if _initials_run(ctx, k) == e - k), None)
+            if s3 is not None and toks[s3 - 1].text in (".", "…", "!", "?"):
+                out.append((s3, e))  # initials closing the last paragraph: "... chỉ định. D.Thu"
+                continue
             s2 = e
             while s2 > a and toks[s2 - 1].is_alpha and toks[s2 - 1].is_cap and e - s2 < 4 and toks[s2 - 1].fold not in _NOT_NAMES:
                 s2 -= 1

@@ -171,6 +171,9 @@ CASES = [
     # a deputy's title right after a name; initials then a given name in a credit; an English word in a brand
     ("deputy_title_after_name_and_initials", "Thiếu tướng Lê Hiền Vân Phó Chủ nhiệm Tổng cục Chính trị dự (Ảnh: L.T.Thắng) với nhãn “Khaisilk Made in Viet Nam”.",
      {("PERSON", "Lê Hiền Vân"), ("PERSON", "L.T.Thắng")}, {("PERSON", "Lê Hiền Vân Phó"), ("PERSON", "Khaisilk Made")}),
+    # initials closing the last paragraph are its author
+    ("initials_closing_the_article", "Bệnh nhân phải được bác sĩ tư vấn và chỉ định. D.Thu\n",
+     {("PERSON", "D.Thu")}, set()),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
