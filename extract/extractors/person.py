@@ -497,6 +497,7 @@ def _credit_run(ctx: Ctx, j: int) -> int:
     """
     toks = ctx.toks
     n = _run(ctx, j, 4)
+    n = next((k for k in range(1, n) if toks[j + k].fold in HONORIFICS and toks[j + k].is_cap), n)  # "Cường Ngô" + "Bà Dư Thị Tâm"
     if n >= 2 and toks[j].is_upper:
         k = 1
         while k < n and toks[j + k].is_upper:
