@@ -1066,6 +1066,8 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
         for n, (s, e) in enumerate(out):
             if k - 1 - _LOOKBACK < s and e < k - 1 and _company_head_at(toks, s):
                 out[n] = (s, k - 1)
+    # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
+    out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     return _heads_over_lower_words(ctx, finder, out), finder
 
 

@@ -174,6 +174,9 @@ CASES = [
     # initials closing the last paragraph are its author
     ("initials_closing_the_article", "Bệnh nhân phải được bác sĩ tư vấn và chỉ định. D.Thu\n",
      {("PERSON", "D.Thu")}, set()),
+    # regions written with a lower-case "bộ", Hong Kong transliterated; a body's name goes on to the place's end
+    ("regions_lower_case_bo", "Ở miền Đông Nam bộ, Ban Chỉ đạo Tây Nam bộ họp; ông du lịch tại Hồng Công.",
+     {("LOC", "Đông Nam bộ"), ("LOC", "Tây Nam bộ"), ("LOC", "Hồng Công")}, {("PERSON", "Hồng Công")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
