@@ -173,6 +173,10 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
                           or _in_street_list(ctx, i)):
                 i += n
                 continue
+            if n == 2 and load_lexicon("communes").longest(toks, i)[0] == 2 and not (
+                    i + n >= len(toks) or toks[i + n].nl or toks[i + n].text == "/"):
+                i += n  # "thành Tuy Hạ, [Cát Lái]": two syllables naming a ward; a cue or a byline finds the person
+                continue
             out.append((i, i + n))
             i += n
             continue

@@ -177,6 +177,9 @@ CASES = [
     # regions written with a lower-case "bộ", Hong Kong transliterated; a body's name goes on to the place's end
     ("regions_lower_case_bo", "Ở miền Đông Nam bộ, Ban Chỉ đạo Tây Nam bộ họp; ông du lịch tại Hồng Công.",
      {("LOC", "Đông Nam bộ"), ("LOC", "Tây Nam bộ"), ("LOC", "Hồng Công")}, {("PERSON", "Hồng Công")}),
+    # two syllables naming a ward are no person without a cue, but are in a byline
+    ("ward_name_no_person", "Sư đoàn 325 đánh chiếm thành Tuy Hạ, Cát Lái.\nHai nước hợp tác hiệu quả. Vũ Dũng/VOV\n",
+     {("PERSON", "Vũ Dũng")}, {("PERSON", "Cát Lái")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
