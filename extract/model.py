@@ -257,6 +257,9 @@ def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
     words = [fold_text(w) for w in mention.text.split()]
     if key_of(mention.text) in NOT_A_NAME_ALONE:
         return True
+    if len(words) == 2 and key_of(mention.text) in load_lexicon("communes").entries and (
+            text[mention.end:mention.end + 1] not in ("/", "\n", "")):
+        return True  # two syllables naming a ward, as the rules judge them (person.surname_runs)
     if shaped_like_a_name(words) or any(w in CREDIT_WORDS or w in english_words() for w in words):
         return True
     return text[max(0, mention.start - 3):mention.start] in _DASHED and text[mention.end:mention.end + 3] in _DASHED

@@ -291,6 +291,7 @@ NAME_SHAPES = [
     ("dự án (", "The Diamond Park", "PERSON", False),    # an English article: a project
     ("đạt Giải thưởng ", "Hồ Chí Minh", "PERSON", False),  # an award named after a person
     ("đạo đức, phong cách ", "Hồ Chí Minh", "PERSON", False),  # the rules judge this name alone
+    ("thành Tuy Hạ, ", "Cát Lái", "PERSON", False),       # two syllables naming a ward
 ]
 # fmt: on
 
