@@ -107,6 +107,9 @@ def is_national(name: str) -> bool:
     return key_of(name) in _NATIONAL
 
 
+_HOI = fold_text("Hội")
+# one-syllable names of village festivals ("Hội Lim", "Hội Gióng"): a festival, not an association
+_FESTIVALS = frozenset(fold_text(w) for w in "Lim Gióng Xuân Làng".split())
 _SOURCE_WORDS = frozenset(fold_text(w) for w in "Ảnh Nguồn".split())
 _THEO = fold_text("theo")
 _LOWER_HEADS = frozenset(fold_text(w) for w in "bộ ban".split())  # "bộ Chính trị", "ban Bí thư"
@@ -966,6 +969,7 @@ def _company_abbreviations(ctx: Ctx, finder: "OrgFinder") -> list[int]:
 
 def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], OrgFinder]:
     loc_starts = {s: e for s, e in locs}
+    locs_by_start = loc_starts
     finder = OrgFinder(ctx, loc_starts)
     toks = ctx.toks
     out = []
@@ -1066,6 +1070,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
         for n, (s, e) in enumerate(out):
             if k - 1 - _LOOKBACK < s and e < k - 1 and _company_head_at(toks, s):
                 out[n] = (s, k - 1)
+    # "Hội" and the place it is held in is a festival, no body: "Hội Lim", "Hội Gióng"
+    out = [(s, e) for s, e in out if not (toks[s].fold == _HOI and e - s >= 2 and (
+        locs_by_start.get(s + 1) == e or load_lexicon("communes").longest(toks, s + 1)[0] == e - s - 1
+        or (e - s == 2 and toks[s + 1].fold in _FESTIVALS)))]
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     return _heads_over_lower_words(ctx, finder, out), finder

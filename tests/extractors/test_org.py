@@ -10,6 +10,9 @@ import pytest
 from extract.extractors.people_spans import find_people_spans
 
 CASES = [
+    # "Hội" and the place it is held in is a festival; "Hội" and a domain an association
+    ("festival_not_body", "Du khách tới Hội Lim ngày đầu khai hội; Hội Nông dân tỉnh Bắc Ninh dự.",
+     ["Hội Nông dân tỉnh Bắc Ninh"], [("LOC", "Bắc Ninh")]),
     # a foreign-spelled source after a credit word or inside "(theo ...)" is a paper, agency or site
     ("foreign_source", "Người dùng không nhận thấy khác biệt. Ảnh: Forbes. Các chiến binh rút lui (theo Fars News).",
      ["Forbes", "Fars News"], []),
