@@ -14,7 +14,7 @@ Three rules:
 from __future__ import annotations
 
 from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, is_foreign
-from extract.lexicons import english_words, key_of, load_lexicon, surnames
+from extract.lexicons import english_words, key_of, load_lexicon, surnames, vietnamese_words
 from extract.normalise import fold_text
 
 # one-syllable country names that are also given names or common words: a LOC only
@@ -127,6 +127,11 @@ def place_at(ctx: Ctx, i: int) -> int:
     return n
 
 
+def toks_is_word(ctx: Ctx, k: int) -> bool:
+    t = ctx.toks[k]
+    return t.is_alpha and not t.is_cap
+
+
 def prefix_at(ctx: Ctx, i: int) -> int:
     """Length of an administrative prefix at token i (``tỉnh``, ``TP.``, ``thành phố``)."""
     n, row = load_lexicon("admin_prefixes").longest(ctx.toks, i)
@@ -140,6 +145,9 @@ def prefix_at(ctx: Ctx, i: int) -> int:
             return 0
     if t.fold == "bản" and ctx.fold(i - 1) in _BAN_COMPOUNDS:
         return 0
+    if (n == 1 and not t.is_cap and i > 0 and ctx.adjacent(i) and t.gap and toks_is_word(ctx, i - 1)
+            and f"{ctx.fold(i - 1)} {t.fold}" in vietnamese_words()):
+        return 0  # "nông thôn" + "Lê Quốc Doanh": the prefix's syllable ends a common word
     if n == 1 and ctx.fold(i + 1) in _COMPOUND_SECOND and ctx.adjacent(i + 1):
         return 0  # "Tỉnh ủy", "xã hội", "tỉnh đội": a word, not a prefix
     elif t.is_cap and not ctx.sentence_initial(i) and n == 1 and t.fold not in {"tỉnh", "xã"}:

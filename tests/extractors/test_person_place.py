@@ -180,6 +180,9 @@ CASES = [
     # two syllables naming a ward are no person without a cue, but are in a byline
     ("ward_name_no_person", "Sư đoàn 325 đánh chiếm thành Tuy Hạ, Cát Lái.\nHai nước hợp tác hiệu quả. Vũ Dũng/VOV\n",
      {("PERSON", "Vũ Dũng")}, {("PERSON", "Cát Lái")}),
+    # "nông thôn" ends in a prefix's syllable: the name after it is a person, not a village
+    ("no_prefix_inside_a_word", "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Quốc Doanh dự; người dân thôn Đông Lao đón.",
+     {("PERSON", "Lê Quốc Doanh"), ("LOC", "Đông Lao")}, {("LOC", "Lê Quốc Doanh")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
