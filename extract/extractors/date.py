@@ -5,7 +5,7 @@ Covered: full dates (``16-6-2022``, ``16/6/2022``, ``19.12.2016``,
 ``sáng 23-5``, ``Trưa 13.7``, ``(2/4)``), month and year (``tháng 6/2022``,
 ``tháng 6 năm 2022``), ``năm 2021``, and ranges as one span (``2017-2019``,
 ``năm 2015-2021``, ``20 - 22/5/2018``, ``tháng 7-8/2018``,
-``3/3/1959 – 3/3/2019``).  The words ``ngày``, ``nhiệm kỳ``, ``giai đoạn`` stay
+``3/3/1959 – 3/3/2019``, after a time cue ``3 - 4/5``, ``30/5-7/6``).  The words ``ngày``, ``nhiệm kỳ``, ``giai đoạn`` stay
 outside the span; ``năm`` and ``tháng`` are kept.  Not dates: a bare year, a
 month without a year, quarters, fractions, document numbers (``02/2017/TT-BYT``)
 and ratios (``1.359/1.417``).
@@ -52,6 +52,8 @@ DATE_RE = regex.compile(
       {_NAM}{_S}++(?P<n_y1>{_Y})(?:{_DASH}(?P<n_y2>{_Y}))?
     | # 2017-2019 (a period)
       (?P<r_y1>{_Y}){_DASH}(?P<r_y2>{_Y})
+    | # 3 - 4/5, 30/5-7/6 (a range of days without a year, kept only after a time cue)
+      (?P<dn_d1>{_D})(?:/(?P<dn_m1>{_M}))?{_DASH}(?P<dn_d2>{_D})/(?P<dn_m2>{_M})
     | # 1/7, 23-5, 13.7 (kept only after a time cue)
       (?P<dm_d>{_D})(?P<dm_s>[/.-])(?P<dm_m>{_M})
     )
@@ -132,6 +134,11 @@ def _attrs(m: regex.Match, year: int | None) -> dict | None:
         if not 0 < int(g["r_y2"]) - int(g["r_y1"]) <= 50:
             return None
         return {"iso": g["r_y1"], "iso_end": g["r_y2"]}
+    if g["dn_d1"]:
+        m1 = g["dn_m1"] or g["dn_m2"]
+        if not g["dn_m1"] and int(g["dn_d2"]) <= int(g["dn_d1"]):
+            return None  # "3-2/5" is no range of days
+        return {"iso": _iso(None, m1, g["dn_d1"], year), "iso_end": _iso(None, g["dn_m2"], g["dn_d2"], year)}
     if g["dm_d"]:
         return {"iso": _iso(None, g["dm_m"], g["dm_d"], year)}
     return None
@@ -142,14 +149,14 @@ def _day_month_ok(text: str, m: regex.Match, prev_end: int) -> bool:
         pass  # a list after a date: "ngày 29/4, 20/5, 27/5 và 24/6"
     else:
         before = text[max(0, m.start() - 12):m.start()].rstrip(" \t\u00a0")
-        slash = m.group("dm_s") == "/"
+        slash = m.group("dm_s") == "/" or bool(m.group("dn_d1"))
         if not (slash and before.endswith("(")):
             words = before.rsplit(None, 1)
             if not words:
                 return False
             cues = _CUES_ANY if slash else _CUES_STRICT
-            if words[-1].lstrip("([“\"'").lower() not in cues:
-                return False
+            if words[-1].lstrip("([“\"'").rstrip(",").lower() not in cues:
+                return False  # "ngày 1/7", "(ngày 24 - 26/4)", "Sáng nay, 27/6"
     return not _UNIT_AFTER.match(text, m.end())
 
 
@@ -157,7 +164,7 @@ def find_dates(text: str, year: int | None = None) -> list[Mention]:
     out = []
     prev_end = -10
     for m in DATE_RE.finditer(text):
-        if m.group("dm_d") and not _day_month_ok(text, m, prev_end):
+        if (m.group("dm_d") or m.group("dn_d1")) and not _day_month_ok(text, m, prev_end):
             continue
         attrs = _attrs(m, year)
         if attrs is None:

@@ -14,6 +14,10 @@ CASES = [
     ("written", "ngày 16 tháng 6 năm 2022,", None, [("16 tháng 6 năm 2022", 5, "2022-06-16", None)]),
     ("day-month-year", "Sáng 23-5, tại Hà Nội", 2018, [("23-5", 5, "2018-05-23", None)]),
     ("day-month-no-year", "Từ 1/7, giá điện", None, [("1/7", 3, "--07-01", None)]),
+    # a range of days without a year after a time cue; a cue followed by a comma
+    ("day-range-no-year", "vào ngày 3 - 4/5. Họp từ ngày 30/5-7/6.", 2019,
+     [("3 - 4/5", 9, "2019-05-03", "2019-05-04"), ("30/5-7/6", 30, "2019-05-30", "2019-06-07")]),
+    ("cue-then-comma", "Sáng nay, 27/6, tại Hà Nội; tỷ số 3-2/5 trận.", None, [("27/6", 10, "--06-27", None)]),
     ("day-month-dots", "Trưa 13.7, tại TP.HCM", None, [("13.7", 5, "--07-13", None)]),
     ("day-month-brackets", "Trước đó (2/4), Quốc hội", None, [("2/4", 10, "--04-02", None)]),
     ("day-month-list", "các ngày 29/4, 20/5 và 24/6.", None, [("29/4", 9, "--04-29", None), ("20/5", 15, "--05-20", None), ("24/6", 23, "--06-24", None)]),
