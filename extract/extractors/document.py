@@ -267,7 +267,7 @@ def _law(text, start, end, rec_type, year, number=None) -> Mention:
 
 
 _UNIT_AFTER = regex.compile(
-    rf"{_SP}*+(?:năm(?!{_SP}++(?:19|20)\d\d(?!\d))|tháng|tuần|ngày|giờ|người|tuổi|lần|tỷ|tỉ|triệu|nghìn|ngàn|đồng|%|km|ha)(?!\w)"
+    rf"{_SP}*+(?:năm(?!{_SP}++(?:19|20)\d\d(?!\d))|tháng|tuần|ngày(?!{_SP}++\d{{1,2}}[/.-]\d)|giờ|người|tuổi|lần|tỷ|tỉ|triệu|nghìn|ngàn|đồng|%|km|ha)(?!\w)"
 )
 
 

@@ -9,6 +9,10 @@ from extract.extractors.document import find_documents
 CASES = [
     # id, text, [(span text, start, ref, type)]
     ("party-number", "theo Nghị quyết số 21-NQ/TW ngày", [("Nghị quyết số 21-NQ/TW", 5, "21-NQ/TW", "Nghị quyết")]),
+    # a bare number and the date it was issued on ("ngày" then a date is no quantity of days)
+    ("bare-number-then-date", "Cụ thể, Nghị quyết số 559 ngày 27/4/2021 của", [("Nghị quyết số 559", 8, "Nghị quyết 559", "Nghị quyết")]),
+    # a permit with an official number and issuing code
+    ("permit", "đã cấp Giấy phép số 1517/GP-BTNMT ngày", [("Giấy phép số 1517/GP-BTNMT", 7, "1517/GP-BTNMT", "Giấy phép")]),
     ("party-guidance", "Hướng dẫn số 01-HD/BTCTW của", [("Hướng dẫn số 01-HD/BTCTW", 0, "01-HD/BTCTW", "Hướng dẫn")]),
     ("state-number", "tại Nghị định 15/2020/NĐ-CP,", [("Nghị định 15/2020/NĐ-CP", 4, "15/2020/NĐ-CP", "Nghị định")]),
     ("state-no-year", "Quyết định 123/QĐ-TTg của", [("Quyết định 123/QĐ-TTg", 0, "123/QĐ-TTg", "Quyết định")]),
