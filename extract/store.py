@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -120,7 +121,7 @@ def connect(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
     db.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    _wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     try:  # idempotent (every statement is IF NOT EXISTS) and all or nothing: never a half-made store
@@ -131,6 +132,21 @@ def connect(db: str | Path = DEFAULT_DB) -> sqlite3.Connection:
         raise
     _add_error_attempts(conn)
     return conn
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch the store to WAL. SQLite does not call the busy handler for this switch while another
+    process creates the same store ("database is locked" at once), so wait and retry here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _add_error_attempts(conn: sqlite3.Connection) -> None:
