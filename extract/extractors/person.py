@@ -161,6 +161,11 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
                 i += p
                 place_end = i
                 continue
+        if t.fold in sur and n >= 2 and not t.is_upper and t.fold in FUNCTION_WORDS and ctx.sentence_initial(i) and (
+                place_at(ctx, i + 1) >= n - 1 or n == 2 or toks[i + 1].fold in sur):
+            i += 1  # "Từ Hà Nội, ...", "Từ Hợp đồng ...": the preposition opening a sentence, no surname
+            place_end = i  # a name may start right after it: "Từ [Nguyễn Văn A] ..."
+            continue
         if t.fold in sur and n >= 2 and not t.is_upper:
             n = min(n, 4)
             if key_of(ctx.surface(i, i + n)) in NOT_A_NAME_ALONE:

@@ -183,6 +183,9 @@ CASES = [
     # "nông thôn" ends in a prefix's syllable: the name after it is a person, not a village
     ("no_prefix_inside_a_word", "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Quốc Doanh dự; người dân thôn Đông Lao đón.",
      {("PERSON", "Lê Quốc Doanh"), ("LOC", "Đông Lao")}, {("LOC", "Lê Quốc Doanh")}),
+    # "Từ" opening a sentence is the preposition, also a surname: not before a place or another surname
+    ("tu_opens_a_sentence", "Từ Hà Nội, đoàn đi Lào Cai. Từ Nguyễn Văn An đến Trần Văn Bình.",
+     {("LOC", "Hà Nội"), ("PERSON", "Nguyễn Văn An")}, {("PERSON", "Từ Hà Nội"), ("PERSON", "Từ Nguyễn Văn An")}),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
