@@ -21,6 +21,7 @@ from extract.extractors.person import (
     foreign_runs,
     hcm_person,
     honorific_ends,
+    mentioned_again,
     original_spellings,
     role_ends,
     runs_after,
@@ -185,6 +186,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
                and not any(c.isdigit() for t in ctx.toks[p[0]:p[1]] for c in t.text)]  # "cầu thủ U20 Pháp"
     persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
+    persons = _longest_first(persons + mentioned_again(ctx, persons, orgs + positions + locs + ranks))
     locs = [l for l in locs if not _overlaps(l, persons)]
     orgs = [o for o in orgs if not _overlaps(o, persons)]
     orgs = [o for o in orgs if not any(s <= o[0] < s + 1 and o[1] <= e and o[0] > s for s, e in positions)]

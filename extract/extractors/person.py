@@ -321,6 +321,37 @@ def alias_runs(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def mentioned_again(ctx: Ctx, persons: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Later (or earlier) mentions of a given name the article gave with a cue: "ca sĩ [Bảo Anh]
+    ... [Bảo Anh] thường xuyên ...": the same two to four capitalised words, as a run of their own,
+    outside every body, place, title and rank, not after a street word or before a number."""
+    toks = ctx.toks
+    # given names without a family name ("Bảo Anh", "Công Phượng"): full names and foreign names
+    # are found wherever they stand by their own rules, with the filters those rules apply
+    sur = surnames()
+    names = {tuple(t.fold for t in toks[s:e]) for s, e in persons if 2 <= e - s <= 4
+             and all(t.is_alpha and t.is_cap and not t.is_upper and not is_foreign(t.text) for t in toks[s:e])
+             and toks[s].fold not in sur}
+    if not names:
+        return []
+    taken = {k for s, e in persons + others for k in range(s, e)}
+    firsts = {n[0] for n in names}
+    out = []
+    for i, t in enumerate(toks):
+        if t.fold not in firsts or i in taken or not t.is_cap:
+            continue
+        for name in names:
+            n = len(name)
+            if (name[0] == t.fold and tuple(x.fold for x in toks[i:i + n]) == name and _run(ctx, i, n + 1) == n
+                    and not any(k in taken for k in range(i, i + n))
+                    and (i == 0 or not (ctx.is_title_word(i - 1) and ctx.adjacent(i) and toks[i].gap))
+                    and not (i > 0 and (toks[i - 1].fold in _STREET_BEFORE or toks[i - 1].is_num))
+                    and not (i + n < len(toks) and toks[i + n].is_num and ctx.adjacent(i + n))):
+                out.append((i, i + n))
+                break
+    return out
+
+
 def original_spellings(ctx: Ctx, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``Hứa Kỳ Lượng (Xu Qiliang)``: the name in Latin letters in brackets after a name."""
     toks = ctx.toks

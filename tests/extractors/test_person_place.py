@@ -186,6 +186,9 @@ CASES = [
     # "Từ" opening a sentence is the preposition, also a surname: not before a place or another surname
     ("tu_opens_a_sentence", "Từ Hà Nội, đoàn đi Lào Cai. Từ Nguyễn Văn An đến Trần Văn Bình.",
      {("LOC", "Hà Nội"), ("PERSON", "Nguyễn Văn An")}, {("PERSON", "Từ Hà Nội"), ("PERSON", "Từ Nguyễn Văn An")}),
+    # a given name the article gave with a cue is a name at its other mentions too, but not as a street
+    ("given_name_mentioned_again", "Em gái ca sĩ Bảo Anh đã cao. Bảo Anh thường đưa em đi; nhà ở số 7 Bảo Anh.",
+     {("PERSON", "Bảo Anh")}, set()),
     # a credit in initials joined by dots is one name
     ("credit_in_initials", "Ông phát biểu tại hội nghị - Ảnh: T.L Theo thông cáo. Bộ đội khảo sát. Ảnh: P.ĐIỀN",
      {("PERSON", "T.L"), ("PERSON", "P.ĐIỀN")}, {("PERSON", "T"), ("PERSON", "P")}),
