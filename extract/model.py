@@ -74,7 +74,7 @@ from extract import spans
 from extract.extractors.context import PLURAL_BEFORE, cue_before
 from extract.extractors.org import is_national
 from extract.extractors.people_spans import shaped_like_a_name
-from extract.extractors.person import CREDIT_WORDS, NOT_A_NAME_ALONE
+from extract.extractors.person import CREDIT_WORDS, NOT_A_NAME_ALONE, ward_name_alone
 from extract.lexicons import english_words, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 from extract.records import Mention
@@ -257,8 +257,7 @@ def _vetoed_by_the_rules(mention: Mention, text: str) -> bool:
     words = [fold_text(w) for w in mention.text.split()]
     if key_of(mention.text) in NOT_A_NAME_ALONE:
         return True
-    if len(words) == 2 and key_of(mention.text) in load_lexicon("communes").entries and (
-            text[mention.end:mention.end + 1] not in ("/", "\n", "")):
+    if ward_name_alone(mention.text, text[mention.end:mention.end + 8]):
         return True  # two syllables naming a ward, as the rules judge them (person.surname_runs)
     if shaped_like_a_name(words) or any(w in CREDIT_WORDS or w in english_words() for w in words):
         return True

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract.lexicons import Token, tokenize
+from extract.lexicons import Token, load_lexicon, tokenize, vietnamese_words
 from extract.normalise import fold_text
 
 # words that end an organisation or title name when they follow it in lower case
@@ -110,11 +110,27 @@ def is_foreign(word: str) -> bool:
     return not _VIETNAMESE_SYLLABLE.fullmatch(bare_syllable(word))
 
 
+def title_ends_at(ctx: Ctx, i: int) -> bool:
+    """An office title of ``titles.tsv`` ends right before token i: "Tổng thống" + "Syria ...",
+    "Trưởng" + "Ban ..."."""
+    titles = load_lexicon("titles")
+    return any(titles.longest(ctx.toks, k)[0] == i - k for k in range(max(0, i - 4), i))
+
+
+def ends_a_word(ctx: Ctx, i: int) -> bool:
+    """The lower-case syllable at token i ends a common word with the word before it ("nông
+    thôn", "Hội trường", "chính quyền"): it opens no prefix, head or title there."""
+    toks = ctx.toks
+    if i == 0 or toks[i].is_cap or not toks[i].gap or not ctx.adjacent(i):
+        return False
+    prev = toks[i - 1]
+    return (prev.is_alpha and prev.fold not in FUNCTION_WORDS
+            and f"{prev.fold} {toks[i].fold}" in vietnamese_words())
+
+
 def cue_before(text: str, start: int) -> str | None:
     """The kind (``place``, ``thing``) of the ``model_cues`` entry written right before
     ``start`` (one to three words, the longest first), else None."""
-    from extract.lexicons import load_lexicon
-
     cues = load_lexicon("model_cues")
     words = text[max(0, start - 40) : start].split()
     if not words or text[start - 1 : start] not in (" ", "\u00a0"):

@@ -5,8 +5,8 @@ Covered: full dates (``16-6-2022``, ``16/6/2022``, ``19.12.2016``,
 ``sáng 23-5``, ``Trưa 13.7``, ``(2/4)``), month and year (``tháng 6/2022``,
 ``tháng 6 năm 2022``), ``năm 2021``, and ranges as one span (``2017-2019``,
 ``năm 2015-2021``, ``20 - 22/5/2018``, ``tháng 7-8/2018``,
-``3/3/1959 – 3/3/2019``, after a time cue ``3 - 4/5``, ``30/5-7/6``).  The words ``ngày``, ``nhiệm kỳ``, ``giai đoạn`` stay
-outside the span; ``năm`` and ``tháng`` are kept.  Not dates: a bare year, a
+``3/3/1959 – 3/3/2019``, after a time cue ``3 - 4/5``, ``30/5-7/6``).  The words
+``ngày``, ``nhiệm kỳ``, ``giai đoạn`` stay outside the span; ``năm`` and ``tháng`` are kept.  Not dates: a bare year, a
 month without a year, quarters, fractions, document numbers (``02/2017/TT-BYT``)
 and ratios (``1.359/1.417``).
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, is_foreign
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, ends_a_word, is_foreign, title_ends_at
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
@@ -969,7 +969,6 @@ def _company_abbreviations(ctx: Ctx, finder: "OrgFinder") -> list[int]:
 
 def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], OrgFinder]:
     loc_starts = {s: e for s, e in locs}
-    locs_by_start = loc_starts
     finder = OrgFinder(ctx, loc_starts)
     toks = ctx.toks
     out = []
@@ -1025,8 +1024,7 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 and finder.fixed.longest(toks, i, _fixed_case_ok)[0] < loc_starts[i] - i):
             i = loc_starts[i]  # "xẻ dọc Trường Sơn": a place that opens like a head ("Trường") is the place
             continue
-        if (not t.is_cap and i > 0 and ctx.adjacent(i) and t.gap and toks[i - 1].is_alpha
-                and toks[i - 1].fold not in FUNCTION_WORDS and f"{toks[i - 1].fold} {t.fold}" in vietnamese_words()):
+        if ends_a_word(ctx, i):
             i += 1  # "hội trường", "cán bộ": the head's syllable ends a common word
             continue
         if t.is_word and (t.is_cap or t.fold in finder.heads.firsts or t.fold in finder.fixed.firsts):
@@ -1072,7 +1070,7 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out[n] = (s, k - 1)
     # "Hội" and the place it is held in is a festival, no body: "Hội Lim", "Hội Gióng"
     out = [(s, e) for s, e in out if not (toks[s].fold == _HOI and e - s >= 2 and (
-        locs_by_start.get(s + 1) == e or load_lexicon("communes").longest(toks, s + 1)[0] == e - s - 1
+        loc_starts.get(s + 1) == e or load_lexicon("communes").longest(toks, s + 1)[0] == e - s - 1
         or (e - s == 2 and toks[s + 1].fold in _FESTIVALS)))]
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
@@ -1082,12 +1080,6 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
 # heads whose own name the press writes in lower case before the body they belong to
 _NAMED_IN_LOWER_CASE = frozenset(key_of(w) for w in ["Ban", "Hội đồng", "Trung tâm", "Ủy ban", "Cục", "Vụ", "Viện"])
 _OF = frozenset(fold_text(w) for w in "thuộc của".split())
-
-
-def _title_ends_at(ctx: Ctx, i: int) -> bool:
-    """An office title ends right before token i: "Trưởng" + "Ban ...", "Phó Giám đốc" + "Trung tâm ..."."""
-    titles = load_lexicon("titles")
-    return any(titles.longest(ctx.toks, k)[0] == i - k for k in range(max(0, i - 4), i))
 
 
 def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1100,7 +1092,7 @@ def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int
     for i, t in enumerate(toks):
         if not (t.is_cap and t.is_alpha) or i in inside or load_lexicon("titles").longest(toks, i)[0]:
             continue  # "Cục trưởng ...": a title, not a head
-        if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and not _title_ends_at(ctx, i):
+        if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and not title_ends_at(ctx, i):
             continue
         n, row = finder.heads.longest(toks, i, _head_ok)
         if not n or key_of(row["_phrase"]) not in _NAMED_IN_LOWER_CASE:

@@ -55,16 +55,12 @@ def _particle_after(ctx: Ctx, i: int, e: int) -> int:
     """Tokens of a lower-case particle and the name part after it that go on a foreign name
     ending at token e: "Bashar" + "al-Assad", "Ursula" + "von der Leyen", "John" + "F. Kennedy"."""
     toks = ctx.toks
-    if (e - i >= 2 and e + 1 < len(toks) and len(toks[e - 1].text) == 1 and toks[e - 1].text.isupper()
-            and is_foreign(toks[e - 2].text) and toks[e].text == "." and not toks[e].gap
-            and toks[e + 1].gap and not toks[e + 1].nl and toks[e + 1].is_alpha and toks[e + 1].is_cap
-            and not toks[e + 1].is_upper and is_foreign(toks[e + 1].text)):
-        return 2  # a middle initial: "John F" + ". Kennedy", "George W" + ". Bush"
+    if e - i >= 2 and is_foreign(toks[e - 2].text) and _initial_then_name(ctx, e - 1):
+        return 2  # a middle initial the run took in: "John F" + ". Kennedy", "George W" + ". Bush"
     if not (is_foreign(toks[e - 1].text) and e + 2 < len(toks) and toks[e].gap and not toks[e].nl):
         return 0
     word = toks[e].text
-    if (len(word) == 1 and word.isupper() and toks[e + 1].text == "." and not toks[e + 1].gap
-            and toks[e + 2].gap and not toks[e + 2].nl and _foreign_name_word(toks[e + 2])):
+    if _initial_then_name(ctx, e):
         return 3  # "John" + "F. Kennedy"
     if word in _HYPHEN_PARTICLES and toks[e + 1].text == "-" and not toks[e + 1].gap and not toks[e + 2].gap \
             and toks[e + 2].is_alpha and toks[e + 2].is_cap:
@@ -76,6 +72,21 @@ def _particle_after(ctx: Ctx, i: int, e: int) -> int:
             and not toks[k].is_upper and is_foreign(toks[k].text):
         return k + 1 - e
     return 0
+
+
+def _initial_then_name(ctx: Ctx, k: int) -> bool:
+    """A capital letter, a dot and a foreign-spelled name at token k: "F. Kennedy"."""
+    toks = ctx.toks
+    return (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper() and toks[k + 1].text == "."
+            and not toks[k + 1].gap and toks[k + 2].gap and not toks[k + 2].nl and _foreign_name_word(toks[k + 2]))
+
+
+def ward_name_alone(name: str, after: str) -> bool:
+    """Two syllables that name a ward (``communes.tsv``), as no byline signs them (before a slash
+    or the end of the line, given in ``after``): "thành Tuy Hạ, [Cát Lái]" is a place, not a
+    person, unless a cue says so; "[Vũ Dũng]/VOV" is the author."""
+    return (len(name.split()) == 2 and key_of(name) in load_lexicon("communes").entries
+            and after.lstrip(" \t\r\u00a0")[:1] not in ("/", "\n", ""))
 
 
 _PHO = fold_text("Phó")
@@ -178,8 +189,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
                           or _in_street_list(ctx, i)):
                 i += n
                 continue
-            if n == 2 and load_lexicon("communes").longest(toks, i)[0] == 2 and not (
-                    i + n >= len(toks) or toks[i + n].nl or toks[i + n].text == "/"):
+            if n == 2 and ward_name_alone(ctx.surface(i, i + n), ctx.text[toks[i + n - 1].end:toks[i + n - 1].end + 8]):
                 i += n  # "thành Tuy Hạ, [Cát Lái]": two syllables naming a ward; a cue or a byline finds the person
                 continue
             out.append((i, i + n))
@@ -575,8 +585,8 @@ def foreign_runs(ctx: Ctx, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]
         while e < len(toks) and ctx.adjacent(e) and toks[e].gap:
             if _foreign_name_word(toks[e]):
                 e += 1
-            elif _particle_after(ctx, i, e):
-                e += _particle_after(ctx, i, e)  # "John F. Kennedy", "Bashar al-Assad"
+            elif p := _particle_after(ctx, i, e):
+                e += p  # "John F. Kennedy", "Bashar al-Assad"
             else:
                 break
         s = org_ends[i] if i < org_ends.get(i, e) < e else i

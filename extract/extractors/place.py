@@ -13,8 +13,8 @@ Three rules:
 """
 from __future__ import annotations
 
-from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, is_foreign
-from extract.lexicons import english_words, key_of, load_lexicon, surnames, vietnamese_words
+from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, ends_a_word, is_foreign, title_ends_at
+from extract.lexicons import english_words, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
 # one-syllable country names that are also given names or common words: a LOC only
@@ -89,15 +89,17 @@ def _first_name_of_foreigner(ctx: Ctx, i: int) -> bool:
     capitalised word is a first name, unless an office title comes right before it
     (``Tổng thống Syria Bashar al-Assad``: the country, then the man)."""
     toks = ctx.toks
-    t = toks[i]
-    if not ((_foreign(t.text) or is_foreign(t.text)) and i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].gap):
+    if not (_foreign_spelled(toks[i].text) and i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].gap):
         return False
     nxt = toks[i + 1]
-    if not (nxt.is_alpha and nxt.is_cap and not nxt.is_upper and (_foreign(nxt.text) or is_foreign(nxt.text))
+    if not (nxt.is_alpha and nxt.is_cap and not nxt.is_upper and _foreign_spelled(nxt.text)
             and nxt.text.lower() not in english_words()):
         return False  # "Paris Air Show": the city in an event's name
-    titles = load_lexicon("titles")
-    return not any(titles.longest(toks, k)[0] == i - k for k in range(max(0, i - 4), i))
+    return not title_ends_at(ctx, i)
+
+
+def _foreign_spelled(word: str) -> bool:
+    return _foreign(word) or is_foreign(word)
 
 
 def place_at(ctx: Ctx, i: int) -> int:
@@ -127,11 +129,6 @@ def place_at(ctx: Ctx, i: int) -> int:
     return n
 
 
-def toks_is_word(ctx: Ctx, k: int) -> bool:
-    t = ctx.toks[k]
-    return t.is_alpha and not t.is_cap
-
-
 def prefix_at(ctx: Ctx, i: int) -> int:
     """Length of an administrative prefix at token i (``tỉnh``, ``TP.``, ``thành phố``)."""
     n, row = load_lexicon("admin_prefixes").longest(ctx.toks, i)
@@ -145,8 +142,7 @@ def prefix_at(ctx: Ctx, i: int) -> int:
             return 0
     if t.fold == "bản" and ctx.fold(i - 1) in _BAN_COMPOUNDS:
         return 0
-    if (n == 1 and not t.is_cap and i > 0 and ctx.adjacent(i) and t.gap and toks_is_word(ctx, i - 1)
-            and f"{ctx.fold(i - 1)} {t.fold}" in vietnamese_words()):
+    if n == 1 and ends_a_word(ctx, i):
         return 0  # "nông thôn" + "Lê Quốc Doanh": the prefix's syllable ends a common word
     if n == 1 and ctx.fold(i + 1) in _COMPOUND_SECOND and ctx.adjacent(i + 1):
         return 0  # "Tỉnh ủy", "xã hội", "tỉnh đội": a word, not a prefix

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run
+from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run, ends_a_word
 from extract.extractors.org import OrgFinder, generic_name
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
@@ -288,9 +288,8 @@ class PositionFinder:
                          and (f"{toks[i + n - 1].fold} {toks[i + n].fold}" in words or toks[i + n].fold == _QUAN))]
         if cands and i >= 2 and f"{ctx.fold(i - 2)} {ctx.fold(i - 1)}" in _OFFICE_OF and ctx.adjacent(i - 1) and ctx.adjacent(i):
             return None  # "Văn phòng Tùy viên Quốc phòng", "Cơ quan Tùy viên ...": the office, a body
-        if (cands and toks[i].fold in _ENDS_A_WORD and not toks[i].is_cap and i > 0 and ctx.adjacent(i) and toks[i].gap
-                and not (toks[i].fold == _QUYEN and ctx.fold(i - 1) == fold_text("chức"))
-                and f"{ctx.fold(i - 1)} {toks[i].fold}" in words):
+        if (cands and toks[i].fold in _ENDS_A_WORD and ends_a_word(ctx, i)
+                and not (toks[i].fold == _QUYEN and ctx.fold(i - 1) == fold_text("chức"))):
             return None  # "chính quyền" + "Tổng thống", "chức vụ" + "Phó Chủ tịch": the word, no title
         if not cands:
             return None
@@ -415,11 +414,10 @@ _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
 # titles whose body may be a country: heads of state and government, envoys
-_STATE_TITLES = frozenset(key_of(w) for w in [
-    "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Ngoại trưởng", "Đại sứ", "Đại sứ đặc mệnh toàn quyền",
-    "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
 _ENVOY_TITLES = frozenset(key_of(w) for w in [
     "Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
+_STATE_TITLES = _ENVOY_TITLES | frozenset(key_of(w) for w in [
+    "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Ngoại trưởng"])
 _TAI = fold_text("tại")
 _OFFICE_OF = frozenset(key_of(w) for w in ["văn phòng", "cơ quan"])
 _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
