@@ -166,7 +166,6 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
             else:
                 k += 1
     orgs = _longest_first(orgs + pos_orgs)
-    title_words = [(s, s + 1) for s, _ in positions]
     persons += runs_after(ctx, {e for _, e in positions})
     persons += apposition_runs(ctx, {s for s, _ in positions})
     credits = bylines(ctx, {s: e for s, e in orgs})

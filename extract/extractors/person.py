@@ -425,7 +425,6 @@ def _name_tokens(ctx: Ctx, i: int, j: int) -> list[tuple[int, int]]:
 
 def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
     toks = ctx.toks
-    text = ctx.text
     if not toks:
         return []
     # group tokens by line
@@ -447,7 +446,6 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
         words = [t for t in seg if t.is_alpha]
         if not words:
             continue
-        line_text = ctx.surface(a, b)
         # a line of names: "Hoàng Thuỳ - Võ Hải", "Song Đào, ảnh: Nam Nguyễn", "H.Y (tổng hợp)",
         # also with the source body: "Theo Phương Nhi / Cổng Thông tin điện tử Chính phủ"
         # at most 14 tokens, or 10 words when initials and dashes make it longer ("H.TRIỀU - Q.CHIẾN - G.MINH")
