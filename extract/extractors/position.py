@@ -170,14 +170,25 @@ class PositionFinder:
                 if c:
                     return k
         # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
-        p = prefix_at(ctx, j)
-        if p and base in _ADMIN_TITLES:
-            n = named_after_prefix(ctx, j + p) if j + p < len(toks) and not toks[j + p].nl else 0
-            if n:
-                return j + p + n
-            if toks[j].fold in ("xã", "huyện", "tỉnh", "phường"):
-                return j + p
+        if base in _ADMIN_TITLES:
+            return self._admin_unit(j) or j
+        # "Giám đốc công an tỉnh", "Trưởng công an xã": the local police named in lower case
+        if comp == "org" and key_of(f"{toks[j].text} {ctx.surface(j + 1, j + 2)}") == _POLICE and not toks[j].is_cap:
+            return self._admin_unit(j + 2) or j
         return j
+
+    def _admin_unit(self, j: int) -> int:
+        """End of an administrative unit at token j (``tỉnh Ninh Bình``, ``xã``), else 0."""
+        ctx, toks = self.ctx, self.ctx.toks
+        p = prefix_at(ctx, j) if j < len(toks) and toks[j].gap and not toks[j].nl else 0
+        if not p:
+            return 0
+        n = named_after_prefix(ctx, j + p) if j + p < len(toks) and not toks[j + p].nl else 0
+        if n:
+            return j + p + n
+        if toks[j].fold in _UNIT_WORDS:
+            return j + p
+        return 0
 
     def _lower_ban(self, j: int) -> int:
         """End of a committee's name written in lower case after ``Trưởng ban``/``Phó ban`` at
@@ -326,8 +337,8 @@ class PositionFinder:
             return None  # "Bí thư cấp ủy cấp huyện", "Chủ tịch UBND cấp xã": a level
         if ctx.fold(end) in (fold_text("khóa"), fold_text("khoá")) and has_body:
             cue = True
-        if base == key_of("Trưởng") and not first.is_cap:
-            return None
+        if base == key_of("Trưởng") and not first.is_cap and not (cue and has_body):
+            return None  # "Bộ" + "trưởng"; but "vị [trưởng Công an quận 2]"
         if kind == "deputy":
             # "ứng cử đại biểu Quốc hội", "bầu làm đại biểu": the seat being elected, no holder
             if i > 0 and not first.nl and (toks[i - 1].fold in _ELECTION_BEFORE or (
@@ -443,7 +454,10 @@ for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
     _DELEGATION_BODY.add(_w, {})
 # a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"
 _KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ", "cấp"])
-_ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư"])
+_ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư",
+                                                "Trưởng Công an"])
+_UNIT_WORDS = frozenset(fold_text(w) for w in "xã huyện tỉnh phường quận".split())
+_POLICE = key_of("công an")
 _NEEDS_BODY = frozenset(
     key_of(w) for w in ["Trưởng", "Thư ký", "Trợ lý", "Trưởng Công an", "Phát ngôn viên", "Thủ trưởng"]
 )
