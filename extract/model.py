@@ -13,7 +13,7 @@ the README section "The model"):
 
 * **The rules own RANK, POSITION, DOC, DATE, PERCENT and every span they
   find.**  A rule span is never moved or dropped, with one exception below.
-* **The model adds LOC and PERSON spans** where they do not conflict with any
+* **The model adds LOC and PERSON spans** (and named ORGs, below) where they do not conflict with any
   rule span.  Two spans conflict when they overlap and are not a nesting the
   guideline allows (inner in outer: LOC in ORG, LOC or ORG in POSITION, LOC or
   ORG in DOC).  So a model span that crosses a rule span's boundary, overlaps
@@ -21,14 +21,17 @@ the README section "The model"):
   another label, holds a rule span it may not hold (a LOC around an ORG) or
   sits inside one it may not sit in (a PERSON inside a LOC: ``TP Hồ Chí
   Minh``) is left out.
-* **ORG: the model only extends the rules.**  A model ORG that strictly
+* **ORG: the model extends the rules' names and adds named bodies.**  A model ORG that strictly
   contains one or more rule ORGs (and conflicts with nothing else) replaces
   them: ``[Công ty cổ phần nghe nhìn Toàn Cầu AVG]`` for the rules'
   ``Công ty cổ phần nghe`` + ``AVG``, when it ends where one of them ends or
   on a capitalised word or a number, and, inside a rule POSITION, starts
   where one of them starts (the rules own the cut between a title and its
   body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``).  A model ORG where the rules
-  found no ORG is not added: measured, those were mostly generic bodies.
+  found no ORG is added only when it reads as a proper name (``named_org``:
+  two capitalised syllables or more, ending on one: ``Hội đồng Anh``);
+  measured, the others were mostly generic bodies (``Đoàn kiểm tra``), and
+  with this test the addition gains ORG on every file the model never read.
 * **PERSON: the model may mend a rule name** it overlaps: when it starts where
   the rule name starts and goes on (``[Phạm Minh] Chính``: the rules stopped
   at a word that also opens a body's name) or drops an abbreviated honorific
@@ -96,7 +99,7 @@ _TAG_KINDS = {hash_string(f"{iob}-{label}"): (iob, label) for label in MODEL_LAB
 _OUTSIDE = hash_string("O")
 SOURCE = "model"  # Mention.attrs["source"] of a span the model added
 
-ADDS = frozenset({"PERSON", "LOC"})  # labels the model may add where the rules found nothing
+ADDS = frozenset({"PERSON", "LOC", "ORG"})  # labels the model may add where the rules found nothing (ORG: named_org)
 EXTENDS = frozenset({"ORG"})  # labels whose rule spans a longer model span may replace
 
 # (inner label, outer label) pairs that may nest (ANNOTATION.md: different labels nest)
@@ -327,7 +330,7 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
         if any(conflicts(m, r) for r in overlapping if r.label != m.label):
             continue
         if not same:
-            if m.label in ADDS:
+            if m.label in ADDS and (m.label != "ORG" or named_org(m.text)):
                 added.append(m)
         elif m.label in EXTENDS and _extends(m, same, overlapping):
             replaced.extend(same)
@@ -336,6 +339,17 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
             replaced.extend(same)
             added.append(m)
     return replaced, added
+
+
+def named_org(text: str) -> bool:
+    """A model ORG the rules did not find is added only when it reads as a proper name: two
+    syllables or more, two of them capitalised, the last one too (``Hội đồng Anh``,
+    ``Diễn đàn Kinh tế Thế Giới``); not a capitalised head with a lower-case purpose (``Đoàn kiểm
+    tra``, ``Hội đồng thẩm định``), which the press uses for generic bodies as often as for
+    named ones.  Measured: dropping the last-syllable test gained on held-out 9 and the
+    measuring split but lost on held-out 11."""
+    words = text.split()
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2 and words[-1][:1].isupper()
 
 
 def _completes_name(m: Mention, rule_persons: list[Mention]) -> bool:
