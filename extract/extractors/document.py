@@ -276,6 +276,9 @@ _NOUN_ONLY_TYPES = frozenset(fold_text(w) for w in ("thông tư", "nghị địn
 # a verb-like type word ("quy định", "quyết định") with a bare number names a document
 # when its issuer follows: "quy định 105 của Bộ Chính trị"
 _ISSUER_AFTER = regex.compile(rf"{_SP}++của{_SP}++\p{{Lu}}")
+# ... or when the number has three digits or more and its subject or the clause's end follows:
+# "quyết định 1484 về việc thu hồi", "Toàn văn quy định 105" (a count names what it counts)
+_SUBJECT_OR_END_AFTER = regex.compile(rf"{_SP}*+(?:[.,;:)\n]|$)|{_SP}++về{_SP}")
 
 
 def normalise_number(s: str) -> str:
@@ -318,6 +321,7 @@ def _doc_mention(text: str, m: regex.Match) -> Mention | None:
                 return None
             if not word[0].isupper() and not m.group("so") and not (
                 fold_text(word) in _NOUN_ONLY_TYPES or _ISSUER_AFTER.match(text, end)
+                or (len(inf) >= 3 and inf.isdigit() and _SUBJECT_OR_END_AFTER.match(text, end))
             ):
                 return None  # "quyết định 3 ..." is a verb and a count
             if _UNIT_AFTER.match(text, end):

@@ -18,6 +18,10 @@ CASES = [
     ("state-no-year", "Quyết định 123/QĐ-TTg của", [("Quyết định 123/QĐ-TTg", 0, "123/QĐ-TTg", "Quyết định")]),
     ("odd-spaces", "Thông tư 02/2017/TT- BYT ngày", [("Thông tư 02/2017/TT- BYT", 0, "02/2017/TT-BYT", "Thông tư")]),
     ("lowercase", "đã có quyết định 808/QĐ-NHNN về", [("quyết định 808/QĐ-NHNN", 6, "808/QĐ-NHNN", "Quyết định")]),
+    # a verb-like type word in lower case with a bare number of three digits or more, then its
+    # subject or the clause's end
+    ("lowercase-bare-subject", "vừa có quyết định 1484 về việc thu hồi", [("quyết định 1484", 7, "quyết định 1484", "Quyết định")]),
+    ("lowercase-bare-end", "Toàn văn quy định 105.", [("quy định 105", 9, "quy định 105", "Quy định")]),
     ("lowercase-so", "Tại chỉ thị số 01, Chủ tịch", [("chỉ thị số 01", 4, "chỉ thị 01", "Chỉ thị")]),
     ("informal", "thực hiện Chỉ thị 35 của Bộ Chính trị", [("Chỉ thị 35", 10, "Chỉ thị 35", "Chỉ thị")]),
     ("informal-so", "với Chỉ thị số 05 của", [("Chỉ thị số 05", 4, "Chỉ thị 05", "Chỉ thị")]),
@@ -75,6 +79,8 @@ CASES = [
     ("lowercase-noun-type", "Theo thông tư 61, các trường", [("thông tư 61", 5, "thông tư 61", "Thông tư")]),
     ("lowercase-verb-type-issuer", "vừa ban hành quy định 214 của Ban Bí thư về", [("quy định 214", 13, "quy định 214", "Quy định")]),
     ("lowercase-verb-type-count", "đã quy định 214 điểm bán", []),
+    ("lowercase-verb-type-short-count", "đề nghị chỉ quy định 2 tiêu chí.", []),
+    ("lowercase-verb-type-sum", "trái quy định 700.000m3 nước.", []),
     # a spaced official number is not cut to a bare number
     ("spaced-state-number", "theo nghị quyết 61 / 2019 / QH 14 của", []),
 ]
