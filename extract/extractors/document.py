@@ -179,6 +179,7 @@ _NAME_STOP = frozenset(
 )
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
+_ACRONYM_NAME = regex.compile(r"\p{Lu}{2,6}")
 _UPPER_START = regex.compile(r"\p{Lu}")
 _TOKEN = regex.compile(rf"{_SP}*+([\p{{L}}\p{{N}}.]++)")
 _AMEND_NAME = regex.compile(
@@ -202,6 +203,9 @@ def _law_name_re() -> regex.Pattern:
 def _fallback_name(text: str, pos: int) -> int | None:
     """End of a capitalised name not in the lexicon: ``Thủy lợi`` in ``Luật Thủy lợi``."""
     m = _TOKEN.match(text, pos)
+    word = m.group(1).rstrip(".") if m else ""
+    if _ACRONYM_NAME.fullmatch(word) and word not in _NOT_LAW_NAME:
+        return m.start(1) + len(word)  # a law known by its initials: "Luật NVQS" (nghĩa vụ quân sự)
     if not m or not _CAPITALISED.match(m.group(1)) or m.group(1) in _NOT_LAW_NAME:
         return None
     end = m.end()

@@ -44,6 +44,8 @@ CASES = [
     ("law", "thông qua Luật Du lịch sửa đổi.", [("Luật Du lịch", 10, "Luật Du lịch", "Luật")]),
     ("law-long", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV)", [("Luật Hỗ trợ doanh nghiệp nhỏ và vừa", 0, "Luật Hỗ trợ doanh nghiệp nhỏ và vừa", "Luật")]),
     ("law-amend", "dự án Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH. Quốc", [("Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", 6, "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", "Luật")]),
+    # a law known by its initials (not a place's or a firm's: "Luật VN", "Công ty Luật TNHH")
+    ("law-initials", "thực hiện đúng Luật NVQS năm 2015, Luật TTHC.", [("Luật NVQS", 15, "Luật NVQS", "Luật"), ("Luật TTHC", 35, "Luật TTHC", "Luật")]),
     ("law-draft", "dự thảo Luật An ninh mạng,", [("Luật An ninh mạng", 8, "Luật An ninh mạng", "Luật")]),
     ("law-amended", "dự thảo Luật Quốc phòng (sửa đổi), thiếu", [("Luật Quốc phòng (sửa đổi)", 8, "Luật Quốc phòng (sửa đổi)", "Luật")]),
     ("code-year", "(điều 220 Bộ luật Hình sự 2015) xảy ra", [("Bộ luật Hình sự 2015", 10, "Bộ luật Hình sự 2015", "Bộ luật")]),
