@@ -905,10 +905,15 @@ def _school_at(ctx: Ctx, i: int) -> int:
     if not n:
         return 0
     k = j = i + 1 + n
-    while k < len(toks) and k - j < 5 and ctx.adjacent(k) and toks[k].gap and (
+    while k < len(toks) and k - j < 9 and ctx.adjacent(k) and toks[k].gap and (
             (toks[k].is_alpha and toks[k].is_cap) or (toks[k].is_num and k > j)):
         k += 1
-    return k if k > j else 0
+    # "Trường THPT Chu Văn An" + "Nguyễn Văn Hùng": a full name after the school's own is its head's
+    sur = surnames()
+    for p in range(j + 2, k - 1):
+        if toks[p].fold in sur and 2 <= k - p <= 4:
+            return p
+    return min(k, j + 5) if k > j else 0
 
 
 _AGE_TEAM = re.compile(r"U(?:1[5-9]|2[0-3])")

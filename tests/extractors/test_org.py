@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a full name after a school named after a person is its head's, not the school's
+    ("school_then_head", "Hiệu trưởng Trường THPT Chu Văn An Nguyễn Văn Hùng và học sinh Trường THPT Nguyễn Thị Minh Khai dự.",
+     ["Trường THPT Chu Văn An", "Trường THPT Nguyễn Thị Minh Khai"], []),
     # a name never ends inside a word; a place ends it though the next syllables make a word ("Cần Thơ mới")
     ("whole_words", "Phóng viên Báo Đầu tư Bất động sản đến Cục Đăng ký quốc gia. Đến nay UBND TP. Cần Thơ mới ra quyết định.",
      ["Báo Đầu tư Bất động sản", "Cục Đăng ký", "UBND TP. Cần Thơ"], []),
