@@ -184,7 +184,16 @@ _UPPER_START = regex.compile(r"\p{Lu}")
 _TOKEN = regex.compile(rf"{_SP}*+([\p{{L}}\p{{N}}.]++)")
 _AMEND_NAME = regex.compile(
     rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"
-    rf"(?:các{_SP}++)?Luật{_SP}++"
+    rf"(?:các{_SP}++)?(?:[Bb]ộ{_SP}++[Ll]uật|Luật){_SP}++"
+)
+# codes of law known by their initials, alone a DOC: "Điều 104 BLHS", "BLHS 2015", and after an
+# amending law's title ("Luật Sửa đổi, bổ sung một số điều của BLHS số 100/2015/QH13")
+_CODES_OF_LAW = {"BLHS": "Hình sự", "BLTTHS": "Tố tụng hình sự", "BLDS": "Dân sự",
+                 "BLTTDS": "Tố tụng dân sự", "BLLĐ": "Lao động", "BLHH": "Hàng hải"}
+_CODE_OF_LAW = regex.compile(rf"(?<![\w/-])(?P<code>{'|'.join(_CODES_OF_LAW)})(?![\w/-])")
+_AMEND_CODE = regex.compile(
+    rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"
+    rf"(?:{'|'.join(_CODES_OF_LAW)})(?![\w/-])"
 )
 _LAW_TAIL = regex.compile(
     rf"(?P<amend>{_SP}*+\((?:sửa{_SP}++đổi|Sửa{_SP}++đổi)\))?+"
@@ -252,7 +261,8 @@ def _law_mentions(text: str, folded: str) -> list[Mention]:
                     out.append(_law(text, start, h.end() - 1, "Hiến pháp", None))
             continue
         amend = _AMEND_NAME.match(text, pos) if kind == "luật" else None
-        name_end = _law_name_end(text, folded, amend.end() if amend else pos)
+        code = _AMEND_CODE.match(text, pos) if kind == "luật" and amend is None else None
+        name_end = code.end() if code else _law_name_end(text, folded, amend.end() if amend else pos)
         if name_end is None:
             continue
         tail = _LAW_TAIL.match(text, name_end)
@@ -403,6 +413,10 @@ def find_documents(text: str) -> list[Mention]:
             found.append(mention)
     if _LAW_HEAD.search(text):
         found += _law_mentions(text, fold_text(text))
+    for m in _CODE_OF_LAW.finditer(text):
+        year = _YEAR.match(text, m.end())
+        end = year.end() if year else m.end()
+        found.append(_law(text, m.start(), end, "Bộ luật", year.group(1) if year else None))
     # same label never overlaps: the longest (then the first) span wins
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []

@@ -46,6 +46,9 @@ CASES = [
     ("law-amend", "dự án Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH. Quốc", [("Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", 6, "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức QH", "Luật")]),
     # a law known by its initials (not a place's or a firm's: "Luật VN", "Công ty Luật TNHH")
     ("law-initials", "thực hiện đúng Luật NVQS năm 2015, Luật TTHC.", [("Luật NVQS", 15, "Luật NVQS", "Luật"), ("Luật TTHC", 35, "Luật TTHC", "Luật")]),
+    # an amending law of a code is one DOC, its ref the code's number; a code known by its initials
+    ("law-amending-a-code", "Quốc hội thông qua Luật Sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13.", [("Luật Sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13", 19, "100/2015/QH13", "Luật")]),
+    ("code-initials", "theo Điều 104 BLHS, Điều 19 của BLHS 2015.", [("BLHS", 14, "BLHS", "Bộ luật"), ("BLHS 2015", 32, "BLHS 2015", "Bộ luật")]),
     ("law-draft", "dự thảo Luật An ninh mạng,", [("Luật An ninh mạng", 8, "Luật An ninh mạng", "Luật")]),
     ("law-amended", "dự thảo Luật Quốc phòng (sửa đổi), thiếu", [("Luật Quốc phòng (sửa đổi)", 8, "Luật Quốc phòng (sửa đổi)", "Luật")]),
     ("code-year", "(điều 220 Bộ luật Hình sự 2015) xảy ra", [("Bộ luật Hình sự 2015", 10, "Bộ luật Hình sự 2015", "Bộ luật")]),
