@@ -764,7 +764,8 @@ class OrgFinder:
         Three or more words opening with a surname that the place lexicon does not know.
         """
         toks = self.ctx.toks
-        return n >= 3 and toks[k].fold in surnames() and not place_at(self.ctx, k)
+        return (n >= 3 and toks[k].fold in surnames() and not place_at(self.ctx, k)
+                and self.loc_starts.get(k, k) < k + n)  # the places found it: "TP [Hồ Chí Minh]"
 
     def _levels_listed(self, k: int) -> bool:
         """``, phường`` at token k: another administrative prefix after a comma."""

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # "Hồ Chí Minh" after a city prefix is the city the body belongs to, not a person
+    ("hcmc_body", "UBND TP Hồ Chí Minh và Thành ủy Thành phố Hồ Chí Minh họp; Chủ tịch UBND tỉnh Trần Văn Hưng dự.",
+     ["UBND TP Hồ Chí Minh", "Thành ủy Thành phố Hồ Chí Minh", "UBND tỉnh"], []),
     # a full name after a school named after a person is its head's, not the school's
     ("school_then_head", "Hiệu trưởng Trường THPT Chu Văn An Nguyễn Văn Hùng và học sinh Trường THPT Nguyễn Thị Minh Khai dự.",
      ["Trường THPT Chu Văn An", "Trường THPT Nguyễn Thị Minh Khai"], []),
