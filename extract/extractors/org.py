@@ -108,6 +108,8 @@ def is_national(name: str) -> bool:
 
 
 _HOI = fold_text("Hội")
+_LAW_WORDS = frozenset(fold_text(w) for w in ["Luật", "lệnh"])  # "Luật", "Bộ luật", "Pháp lệnh"
+_LAW_WORDS_BEFORE = frozenset(fold_text(w) for w in ["Bộ", "Pháp"])
 # one-syllable names of village festivals ("Hội Lim", "Hội Gióng"): a festival, not an association
 _FESTIVALS = frozenset(fold_text(w) for w in "Lim Gióng Xuân Làng".split())
 _SOURCE_WORDS = frozenset(fold_text(w) for w in "Ảnh Nguồn".split())
@@ -1078,6 +1080,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = [(s, e) for s, e in out if not (toks[s].fold == _HOI and e - s >= 2 and (
         loc_starts.get(s + 1) == e or load_lexicon("communes").longest(toks, s + 1)[0] == e - s - 1
         or (e - s == 2 and toks[s + 1].fold in _FESTIVALS)))]
+    # a law named after a body names no body: "Luật Cảnh sát biển", "Luật Công an xã" (but
+    # "Luật Tổ chức [Quốc hội]": a body further inside the name is one)
+    out = [(s, e) for s, e in out if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _LAW_WORDS
+                                          and (toks[s - 1].is_cap or ctx.fold(s - 2) in _LAW_WORDS_BEFORE))]
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     return _heads_over_lower_words(ctx, finder, out), finder

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a law named after a body names no body; a body further inside a law's name is one
+    ("law_named_after_a_body", "Quốc hội cho ý kiến Luật Công an xã, Luật Cảnh sát biển và Luật Tổ chức Quốc hội.",
+     ["Quốc hội", "Quốc hội"], []),
     # "Hồ Chí Minh" after a city prefix is the city the body belongs to, not a person
     ("hcmc_body", "UBND TP Hồ Chí Minh và Thành ủy Thành phố Hồ Chí Minh họp; Chủ tịch UBND tỉnh Trần Văn Hưng dự.",
      ["UBND TP Hồ Chí Minh", "Thành ủy Thành phố Hồ Chí Minh", "UBND tỉnh"], []),
