@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # investigating agencies by their abbreviation, with the police they belong to
+    ("investigating_agency", "Cơ quan CSĐT Công an Hà Tĩnh khởi tố; Cơ quan An ninh điều tra Bộ Công an vào cuộc.",
+     ["Cơ quan CSĐT Công an Hà Tĩnh", "Cơ quan An ninh điều tra Bộ Công an"], []),
     # a law named after a body names no body; a body further inside a law's name is one
     ("law_named_after_a_body", "Quốc hội cho ý kiến Luật Công an xã, Luật Cảnh sát biển và Luật Tổ chức Quốc hội.",
      ["Quốc hội", "Quốc hội"], []),
