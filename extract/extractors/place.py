@@ -407,6 +407,10 @@ def _not_a_place_before(ctx: Ctx, i: int) -> bool:
     """``ông Đức`` (a person's given name), ``cầu Việt Trì`` (a bridge): not places."""
     if _is_direction(ctx, i):
         return True
+    toks = ctx.toks
+    if (i >= 2 and not toks[i].gap and toks[i - 1].text == "." and not toks[i - 1].gap and toks[i - 2].is_alpha
+            and len(toks[i - 2].text) >= 3 and not prefix_at(ctx, i - 2)):
+        return True  # a web address: "VOV.VN", "Dantri.com.vn"
     if i == 0 or not ctx.adjacent(i) or not ctx.toks[i].gap:
         return False
     prev = ctx.toks[i - 1]

@@ -31,6 +31,9 @@ CASES = [
     # a full name right after a place ending a body's name, or after an abbreviation
     ("name_after_place", "Chủ tịch Hội đồng bầu cử Đà Nẵng Lê Văn Khoa cho biết.",
      {("LOC", "Đà Nẵng"), ("PERSON", "Lê Văn Khoa")}, set()),
+    # a web address is no place ("VOV.VN"); a fused city abbreviation is one
+    ("web_address_not_place", "Phóng viên VOV.VN ghi nhận tại TP.HCM.",
+     {("LOC", "TP.HCM")}, {("LOC", "VN")}),
     ("name_after_fused_place", "Bí thư Thành ủy TP.HCM Trần Quốc Bảo phát biểu.",
      {("LOC", "TP.HCM"), ("PERSON", "Trần Quốc Bảo")}, set()),
     # a photo credit inside the running text stops before the next sentence's first word
