@@ -34,6 +34,8 @@ CASES = [
     # a web address is no place ("VOV.VN"); a fused city abbreviation is one
     ("web_address_not_place", "Phóng viên VOV.VN ghi nhận tại TP.HCM.",
      {("LOC", "TP.HCM")}, {("LOC", "VN")}),
+    ("capital_district_and_region", "Trưa 31/5 theo giờ Washington DC, bàn về khu vực Châu Á Thái Bình Dương.",
+     {("LOC", "Washington DC"), ("LOC", "Châu Á Thái Bình Dương")}, {("LOC", "Washington")}),
     ("name_after_fused_place", "Bí thư Thành ủy TP.HCM Trần Quốc Bảo phát biểu.",
      {("LOC", "TP.HCM"), ("PERSON", "Trần Quốc Bảo")}, set()),
     # a photo credit inside the running text stops before the next sentence's first word
