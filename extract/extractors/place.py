@@ -157,6 +157,7 @@ def prefix_at(ctx: Ctx, i: int) -> int:
 
 _TERM = frozenset(fold_text(w) for w in ("khóa", "khoá", "nhiệm kỳ"))
 _HCM = key_of("Hồ Chí Minh")
+_HERO = key_of("Anh hùng")
 # prefixes of the levels whose names the lexicon holds in full: provinces and centrally-run cities
 _CLOSED_LEVELS = frozenset(key_of(w) for w in ["tỉnh", "TP", "TP.", "Tp", "thành phố"])
 
@@ -256,6 +257,8 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
             p = 0  # a fused abbreviation such as "TP.HCM" is one place
         if p and i + p < len(toks) and not toks[i + p].nl:
             j = i + p
+            if j + 2 < len(toks) and toks[j + 2].gap and key_of(ctx.surface(j, j + 2)) == _HERO:
+                j += 2  # "xã Anh hùng [Trí Phải]": the title the commune was awarded, then its name
             if toks[j].is_num and toks[i].fold in _NUMBERED and (i + p == i + 1 or toks[i].fold != "q"):
                 # [quận 1]: the prefix is part of a numbered name
                 out.append((i, j + 1))

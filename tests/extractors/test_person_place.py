@@ -36,6 +36,9 @@ CASES = [
      {("LOC", "TP.HCM")}, {("LOC", "VN")}),
     ("capital_district_and_region", "Trưa 31/5 theo giờ Washington DC, bàn về khu vực Châu Á Thái Bình Dương.",
      {("LOC", "Washington DC"), ("LOC", "Châu Á Thái Bình Dương")}, {("LOC", "Washington")}),
+    # a commune's hero title between its prefix and its name
+    ("hero_commune", "Ông trở lại xã Anh hùng Trí Phải, huyện Thới Bình.",
+     {("LOC", "Trí Phải"), ("LOC", "Thới Bình")}, {("LOC", "Anh")}),
     ("name_after_fused_place", "Bí thư Thành ủy TP.HCM Trần Quốc Bảo phát biểu.",
      {("LOC", "TP.HCM"), ("PERSON", "Trần Quốc Bảo")}, set()),
     # a photo credit inside the running text stops before the next sentence's first word
