@@ -84,6 +84,10 @@ _TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhi�
 _STANDING_MEMBER_OF = frozenset(key_of(w) for w in ["Ban Bí thư"])
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
 # common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
+# words a one-syllable head makes with the syllable after it: "Tổ quốc", "TỔ CHỨC"
+_COMPOUND_AFTER = {
+    fold_text("tổ"): frozenset(fold_text(w) for w in "chức quốc tiên tông ấm hợp ong dân".split()),
+}
 _COMPOUND_BEFORE = {
     fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
     # "thông báo Kết luận", "cảnh báo": not a paper
@@ -139,6 +143,8 @@ def _fixed_case_ok(row: dict, toks, i: int, n: int) -> bool:
 
 def _head_ok(row: dict, toks, i: int, n: int) -> bool:
     first = toks[i]
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].fold in _COMPOUND_AFTER.get(first.fold, ()):
+        return False  # "Tổ chức", "Tổ quốc": a word, not the head "Tổ"
     if first.is_cap:
         etoks = row["_tokens"]
         for k in range(1, n):

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a team named after its head "Tổ" (not "Tổ quốc", "TỔ CHỨC", a heading)
+    ("team", "Tổ trưởng Tổ Công tác của Chính phủ yêu cầu. Tổ quốc ghi công. IV- TỔ CHỨC THỰC HIỆN.",
+     ["Tổ Công tác", "Chính phủ"], []),
     # investigating agencies by their abbreviation, with the police they belong to
     ("investigating_agency", "Cơ quan CSĐT Công an Hà Tĩnh khởi tố; Cơ quan An ninh điều tra Bộ Công an vào cuộc.",
      ["Cơ quan CSĐT Công an Hà Tĩnh", "Cơ quan An ninh điều tra Bộ Công an"], []),
