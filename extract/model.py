@@ -83,7 +83,7 @@ from extract.normalise import fold_text
 from extract.records import Mention
 
 MODEL_NAME = "vnextract-ner"
-MODEL_VERSION = "0.6.0"
+MODEL_VERSION = "0.5.0"
 MODEL_ENV = "VNEXTRACT_MODEL"
 MODEL_LABELS = ("PERSON", "ORG", "LOC")
 NER_COMPONENT = "vnextract_ner"  # the model's component in the extraction pipeline

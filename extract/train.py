@@ -82,11 +82,10 @@ ANNOTATED = REPO / "corpus" / "annotated"
 TRAIN_GOLDS = tuple(ANNOTATED / f for f in (
     "train.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
     "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl",
-    "bench.jsonl", "bench2.jsonl", "bench3.jsonl", "bench4.jsonl", "bench5.jsonl"))
+    "bench.jsonl", "bench2.jsonl", "bench3.jsonl", "bench4.jsonl"))
 HELDOUT_GOLDS = {  # scored, never trained on, not even as silver
     "heldout9": ANNOTATED / "heldout9.jsonl",
     "heldout10": ANNOTATED / "heldout10.jsonl",
-    "heldout11": ANNOTATED / "heldout11.jsonl",
     "heldout12": ANNOTATED / "heldout12.jsonl",
 }
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
