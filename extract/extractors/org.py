@@ -112,6 +112,8 @@ def is_national(name: str) -> bool:
 
 
 _HOI = fold_text("Hội")
+# heads that are a body only before a named place: "Chính quyền Hoa Kỳ", not "Chính quyền tỉnh"
+_NAMED_PLACE_ONLY = frozenset(key_of(w) for w in ["Chính quyền"])
 _LAW_WORDS = frozenset(fold_text(w) for w in ["Luật", "lệnh"])  # "Luật", "Bộ luật", "Pháp lệnh"
 _LAW_WORDS_BEFORE = frozenset(fold_text(w) for w in ["Bộ", "Pháp"])
 # one-syllable names of village festivals ("Hội Lim", "Hội Gióng"): a festival, not an association
@@ -397,6 +399,8 @@ class OrgFinder:
             return None
         follows = hrow["follows"]
         j = i + nh
+        if head_key in _NAMED_PLACE_ONLY and not (j in self.loc_starts and ctx.adjacent(j) and toks[j].gap):
+            return None
         named = 0
         # a place with its prefix right after the head is not its name: "Bộ Tư lệnh TP.HCM"
         place_next = j in self.loc_starts and bool(prefix_at(ctx, j))

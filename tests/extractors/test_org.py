@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a capitalised "Chính quyền" before a country is its administration; before a bare prefix, generic
+    ("administration", "Thay mặt Chính quyền Hoa Kỳ, ông phát biểu. Chính quyền tỉnh sẽ hỗ trợ; chính quyền Syria.",
+     ["Chính quyền Hoa Kỳ"], []),
     # a team named after its head "Tổ" (not "Tổ quốc", "TỔ CHỨC", a heading)
     ("team", "Tổ trưởng Tổ Công tác của Chính phủ yêu cầu. Tổ quốc ghi công. IV- TỔ CHỨC THỰC HIỆN.",
      ["Tổ Công tác", "Chính phủ"], []),
