@@ -142,6 +142,8 @@ class PositionFinder:
             n, _ = self.domains[dhead].longest(toks, j) if dhead in self.domains else (0, None)
             if not n and comp == "domain" and toks[j].is_cap and not _full_name_at(ctx, j):
                 n = generic_name(ctx, j)  # "Tổng cục trưởng [Nguyễn Văn Tuấn]" names the holder, not the body
+            if not n and comp == "ministry":
+                n = _portfolio_at(ctx, j)  # a foreign minister's portfolio: "Bộ trưởng Kinh tế", "Năng lượng"
             if n:
                 k = j + n
                 # "Trưởng ban Tổ chức Thành ủy", "Bộ trưởng Quốc phòng Việt Nam"
@@ -435,6 +437,24 @@ _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+
+
+def _portfolio_at(ctx: Ctx, j: int) -> int:
+    """Length of a minister's portfolio the lexicon does not list, at token j: one capitalised
+    word of two syllables (``Kinh tế``, ``Năng lượng``, ``Nông nghiệp``), and another after
+    ``và`` (``Giao thông và Nông nghiệp``), else 0."""
+    toks = ctx.toks
+
+    def word_at(k: int) -> bool:
+        return (k + 1 < len(toks) and ctx.adjacent(k) and ctx.adjacent(k + 1) and toks[k].gap and toks[k + 1].gap
+                and toks[k].is_alpha and toks[k].is_cap and not toks[k].is_upper and toks[k + 1].is_alpha
+                and not toks[k + 1].is_cap and f"{toks[k].fold} {toks[k + 1].fold}" in vietnamese_words())
+
+    if not word_at(j):
+        return 0
+    if toks[j + 2:j + 3] and toks[j + 2].fold == fold_text("và") and word_at(j + 3):
+        return 5
+    return 2
 
 
 def _full_name_at(ctx: Ctx, j: int) -> bool:

@@ -11,6 +11,9 @@ CASES = [
     # a head of state's country (TQ for Trung Quốc); deputy heads of a division; a station head
     ("state-head-and-deputy-division", "Chủ tịch TQ Tập Cận Bình gặp Thượng tá Võ Đình Thường, Phó phòng CSGT Đường bộ - Đường sắt, và Đại uý Trạm trưởng.",
      ["Chủ tịch TQ", "Phó phòng CSGT Đường bộ - Đường sắt", "Trạm trưởng"]),
+    # a foreign minister's portfolio the lexicon does not list: one word, or two joined by "và"
+    ("foreign-portfolio", "Bà Borne làm Bộ trưởng Giao thông; Bộ trưởng Năng lượng Qatar Mohammed al-Sada và Bộ trưởng Nguyễn Văn A dự.",
+     ["Bộ trưởng Giao thông", "Bộ trưởng Năng lượng Qatar", "Bộ trưởng"]),
     # the local police named in lower case after its head; lower-case "trưởng" with a cue and a body
     ("local-police-lower-case", "Thông, khi đó là Trưởng công an xã, và ông Sao, nguyên Giám đốc công an tỉnh, gặp vị trưởng Công an quận 2.",
      ["Trưởng công an xã", "Giám đốc công an tỉnh", "trưởng Công an quận 2"]),
