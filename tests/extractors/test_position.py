@@ -11,6 +11,9 @@ CASES = [
     # a head of state's country (TQ for Trung Quốc); deputy heads of a division; a station head
     ("state-head-and-deputy-division", "Chủ tịch TQ Tập Cận Bình gặp Thượng tá Võ Đình Thường, Phó phòng CSGT Đường bộ - Đường sắt, và Đại uý Trạm trưởng.",
      ["Chủ tịch TQ", "Phó phòng CSGT Đường bộ - Đường sắt", "Trạm trưởng"]),
+    # the General Secretary with the committee or party written after the title
+    ("general-secretary-body", "Nguyễn Phú Trọng, Tổng Bí thư Ban Chấp hành Trung ương Đảng, tiếp Tổng Bí thư Đảng Cộng sản Trung Quốc.",
+     ["Tổng Bí thư Ban Chấp hành Trung ương Đảng", "Tổng Bí thư Đảng Cộng sản Trung Quốc"]),
     # a foreign minister's portfolio the lexicon does not list: one word, or two joined by "và"
     ("foreign-portfolio", "Bà Borne làm Bộ trưởng Giao thông; Bộ trưởng Năng lượng Qatar Mohammed al-Sada và Bộ trưởng Nguyễn Văn A dự.",
      ["Bộ trưởng Giao thông", "Bộ trưởng Năng lượng Qatar", "Bộ trưởng"]),
