@@ -242,7 +242,7 @@ class PositionFinder:
                 return k
         return end
 
-    def plural_before(self, i: int, end: int = -1) -> bool:
+    def plural_before(self, i: int, end: int = -1, tend: int = -1) -> bool:
         """``các vị đại biểu``, ``7 uỷ viên``, ``50% Bí thư``, ``hai đồng chí Tư lệnh``."""
         toks = self.ctx.toks
         if i > 0 and toks[i - 1].text == "," and i - 1 in self.class_ends and end not in self.person_starts:
@@ -260,6 +260,9 @@ class PositionFinder:
             return True  # "các chức danh bí thư"
         if t.fold in _KIND_BEFORE and not t.is_cap and end not in self.person_starts:
             return True  # "người Thẩm phán công minh", "đội ngũ Thẩm phán": the kind of office-holder
+        if (t.fold == _MOT and not t.is_cap and end == tend and end not in self.person_starts
+                and self.ctx.fold(k - 1) != fold_text("là")):
+            return True  # "ủy quyền cho một Phó Thủ tướng": any one of them (not "đón một Phó chủ tịch tỉnh X")
         return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
 
     def _plural_subject(self, k: int) -> bool:
@@ -316,7 +319,7 @@ class PositionFinder:
         tend, end, row = best
         end = self._name_cut(tend, end)
         end = self._apposition_tail(i, tend, end)
-        if self.plural_before(i, end):
+        if self.plural_before(i, end, tend):
             self.class_ends.add(end)
             return (tend, end, False)
         r = self._filter(i, tend, end, row)
@@ -436,6 +439,7 @@ _OFFICE_OF = frozenset(key_of(w) for w in ["văn phòng", "cơ quan"])
 _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
 _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
+_MOT = fold_text("một")
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
 
 

@@ -11,6 +11,9 @@ CASES = [
     # a head of state's country (TQ for Trung Quốc); deputy heads of a division; a station head
     ("state-head-and-deputy-division", "Chủ tịch TQ Tập Cận Bình gặp Thượng tá Võ Đình Thường, Phó phòng CSGT Đường bộ - Đường sắt, và Đại uý Trạm trưởng.",
      ["Chủ tịch TQ", "Phó phòng CSGT Đường bộ - Đường sắt", "Trạm trưởng"]),
+    # "một" before a bare title: any one of them; with its body it is one office-holder
+    ("indefinite-title", "Thủ tướng ủy quyền cho một Phó Thủ tướng trả lời; ra sân bay đón một Phó chủ tịch tỉnh Kiên Giang.",
+     ["Thủ tướng", "Phó chủ tịch tỉnh Kiên Giang"]),
     # the General Secretary with the committee or party written after the title
     ("general-secretary-body", "Nguyễn Phú Trọng, Tổng Bí thư Ban Chấp hành Trung ương Đảng, tiếp Tổng Bí thư Đảng Cộng sản Trung Quốc.",
      ["Tổng Bí thư Ban Chấp hành Trung ương Đảng", "Tổng Bí thư Đảng Cộng sản Trung Quốc"]),
