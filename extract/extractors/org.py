@@ -1090,6 +1090,8 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = [(s, e) for s, e in out if not (toks[s].fold == _HOI and e - s >= 2 and (
         loc_starts.get(s + 1) == e or load_lexicon("communes").longest(toks, s + 1)[0] == e - s - 1
         or (e - s == 2 and toks[s + 1].fold in _FESTIVALS)))]
+    # the councils being elected, without a place: "bầu cử HĐND", "ứng cử viên HĐND" (all of them)
+    out = [(s, e) for s, e in out if not (key_of(ctx.surface(s, e)) in _COUNCILS and _elected_before(ctx, s))]
     # a law named after a body names no body: "Luật Cảnh sát biển", "Luật Công an xã" (but
     # "Luật Tổ chức [Quốc hội]": a body further inside the name is one)
     out = [(s, e) for s, e in out if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _LAW_WORDS
@@ -1097,6 +1099,16 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     return _heads_over_lower_words(ctx, finder, out), finder
+
+
+_COUNCILS = frozenset(key_of(w) for w in ["HĐND", "Hội đồng nhân dân"])
+_ELECTION_WORDS = frozenset(key_of(w) for w in ["bầu cử", "ứng cử", "ứng cử viên", "ứng viên"])
+
+
+def _elected_before(ctx: Ctx, s: int) -> bool:
+    """An election word right before token s, with or without "đại biểu": "bầu cử [HĐND]"."""
+    k = s - 2 if ctx.fold(s - 1) == fold_text("biểu") and ctx.fold(s - 2) == fold_text("đại") else s
+    return any(k - n >= 0 and key_of(ctx.surface(k - n, k)) in _ELECTION_WORDS for n in (2, 3))
 
 
 # heads whose own name the press writes in lower case before the body they belong to

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # the councils being elected, without a place, are all of them; with a place, one body
+    ("councils_elected", "Chờ ngày bầu cử HĐND ba cấp; ứng cử viên đại biểu HĐND thành phố; ứng cử đại biểu Quốc hội.",
+     ["HĐND thành phố", "Quốc hội"], []),
     # a capitalised "Chính quyền" before a country is its administration; before a bare prefix, generic
     ("administration", "Thay mặt Chính quyền Hoa Kỳ, ông phát biểu. Chính quyền tỉnh sẽ hỗ trợ; chính quyền Syria.",
      ["Chính quyền Hoa Kỳ"], []),
