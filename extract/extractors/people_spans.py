@@ -81,11 +81,13 @@ def _with_initial_dot(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
 
 def _without_next_word(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     """``Phạm Trường Long [Cảnh] giác``: a caption with no full stop runs a name into the next
-    sentence; a name of four syllables or more gives back its last one when that syllable and the
-    lower-case one after it make a dictionary word (``cảnh giác``, ``đón nhận``)."""
+    sentence; a name of four syllables or more (three after a credit's colon or slash) gives back its
+    last one when that syllable and the lower-case one after it make a dictionary word (``cảnh giác``,
+    ``đón nhận``, ``Ảnh: VGP/Quang Hiếu [Nhất] trí``)."""
     s, e = span
     toks = ctx.toks
-    if e - s < 4 or e >= len(toks):
+    credit = s > 0 and toks[s - 1].text in ("/", ":")  # "Ảnh: VGP/Quang Hiếu [Nhất] trí": a credit's given name
+    if e - s < (3 if credit else 4) or e >= len(toks):
         return span
     last, nxt = toks[e - 1], toks[e]
     if nxt.nl or not nxt.gap or not nxt.is_alpha or nxt.is_cap or not last.is_cap or last.is_upper:

@@ -115,6 +115,9 @@ CASES = [
      {("LOC", "Việt"), ("LOC", "Trung"), ("LOC", "TQ"), ("LOC", "VN"), ("PERSON", "Tập Cận Bình"), ("PERSON", "Ngô Xuân Lịch")},
      {("PERSON", "TQ Tập Cận Bình")}),
     # a caption with no full stop: the next sentence's first word is no part of the name
+    # a credit's given name runs into the next sentence the same way
+    ("credit_runs_into_sentence", "Thủ tướng phát biểu. Ảnh: VGP/Quang Hiếu Nhất trí với báo cáo, Thủ tướng yêu cầu.",
+     {("PERSON", "Quang Hiếu")}, {("PERSON", "Quang Hiếu Nhất")}),
     ("caption_runs_into_sentence", "Thủ tướng tiếp Thượng tướng Phạm Trường Long Cảnh giác trước âm mưu. Bà Tôn Nữ Thị Ninh nói.",
      {("PERSON", "Phạm Trường Long"), ("PERSON", "Tôn Nữ Thị Ninh")}, {("PERSON", "Phạm Trường Long Cảnh")}),
     # a bus route of streets named after people; a credit to a website
