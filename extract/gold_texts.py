@@ -1,4 +1,4 @@
-"""Write the texts of the bench articles that ``corpus/annotated/bench*.jsonl``, ``heldout12.jsonl`` and ``heldout13.jsonl`` annotate.
+"""Write the texts of the bench articles that ``corpus/annotated/bench*.jsonl`` and ``heldout12.jsonl`` to ``heldout14.jsonl`` annotate.
 
 The bench articles are publishers' texts: a gold file names each one with a
 ``text_file`` under ``build/bench-texts/`` (never committed), and this module
@@ -18,9 +18,9 @@ from pathlib import Path
 from extract.normalise import normalise_text
 
 REPO = Path(__file__).resolve().parent.parent
-# the gold files that annotate bench articles: the bench golds and held-out 12 and 13
+# the gold files that annotate bench articles: the bench golds and held-out 12 to 14
 BENCH_GOLDS = tuple(sorted((REPO / "corpus" / "annotated").glob("bench*.jsonl"))) + tuple(
-    REPO / "corpus" / "annotated" / f"heldout{n}.jsonl" for n in (12, 13))
+    REPO / "corpus" / "annotated" / f"heldout{n}.jsonl" for n in (12, 13, 14))
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 
 

@@ -87,6 +87,7 @@ HELDOUT_GOLDS = {  # scored, never trained on, not even as silver
     "heldout9": ANNOTATED / "heldout9.jsonl",
     "heldout10": ANNOTATED / "heldout10.jsonl",
     "heldout12": ANNOTATED / "heldout12.jsonl",
+    "heldout14": ANNOTATED / "heldout14.jsonl",
 }
 DEFAULT_SHARED = REPO.parent / "shared" / "corpus"
 DEFAULT_WORK = REPO / "build" / "model"
