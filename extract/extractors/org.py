@@ -112,6 +112,8 @@ def is_national(name: str) -> bool:
 
 
 _HOI = fold_text("Hội")
+_DANG = fold_text("đảng")
+_COMMUNIST = key_of("Cộng sản")
 # heads that are a body only before a named place: "Chính quyền Hoa Kỳ", not "Chính quyền tỉnh"
 _NAMED_PLACE_ONLY = frozenset(key_of(w) for w in ["Chính quyền"])
 _LAW_WORDS = frozenset(fold_text(w) for w in ["Luật", "lệnh"])  # "Luật", "Bộ luật", "Pháp lệnh"
@@ -717,6 +719,22 @@ class OrgFinder:
             n += len(_PEOPLES)  # "báo An ninh" + "nhân dân", "tờ Công an" + "nhân dân": the paper's name
         return (j, j + n) if n else None
 
+    def party_name(self, i: int) -> tuple[int, int] | None:
+        """A party named after a lower-case ``đảng`` at token i: its token range, the word left
+        outside as with papers (``đảng [Bảo thủ]``, ``đảng [Hợp nhất Dân chủ]``, ``đảng [PSD]``),
+        except a communist party, whose name is ``đảng Cộng sản`` and its country
+        (``[đảng Cộng sản Trung Quốc]``)."""
+        ctx, toks = self.ctx, self.ctx.toks
+        j = i + 1
+        if j >= len(toks) or toks[j].nl or not toks[j].gap or not (toks[j].is_alpha and toks[j].is_cap):
+            return None
+        if (toks[j].fold in surnames() and not toks[j].is_upper) or j in self.loc_starts or self._central(j):
+            return None  # "đảng Nguyễn ...", "đảng Hà Nội", "các ban đảng Trung ương": no party's name
+        if key_of(ctx.surface(j, j + 2)) == _COMMUNIST:
+            return (i, self.place_after(j + 2))
+        n = generic_name(ctx, j, maxlen=5, unit_at=self.loc_starts.__contains__)
+        return (j, j + n) if n else None
+
     def credit_agency(self, i: int) -> bool:
         """An upper-case agency glued to a photo credit's slash: ``Ảnh: VGP/Quang Hiếu``."""
         toks = self.ctx.toks
@@ -1026,6 +1044,16 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             out.append((i, src))  # "Ảnh: Forbes", "(theo Fars News)"
             i = src
             continue
+        if t.fold == _DANG and not t.is_cap:
+            p = finder.party_name(i)
+            if p:
+                out.append(p)  # "đảng [Bảo thủ]", "đảng [DUP]", "[đảng Cộng sản Trung Quốc]"
+                i = p[1]
+                if finder.bracket_abbreviation(i):
+                    abbrs.add(toks[i + 1].text)  # "đảng Hợp nhất Dân chủ ([DUP])", then "DUP" again
+                    out.append((i + 1, i + 2))
+                    i += 3
+                continue
         if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
             m = finder.media_name(i)
             if m:

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # a party after a lower-case "đảng": the name alone, as with papers; a communist party whole
+    ("parties", "Bà May của đảng Bảo thủ và đảng Hợp nhất Dân chủ (DUP) nhất trí; DUP ủng hộ. Tổng bí thư đảng Cộng sản Trung Quốc, các ban đảng Trung ương, Công đảng.",
+     ["Bảo thủ", "Hợp nhất Dân chủ", "DUP", "DUP", "đảng Cộng sản Trung Quốc", "Công đảng"], []),
     # the councils being elected, without a place, are all of them; with a place, one body
     ("councils_elected", "Chờ ngày bầu cử HĐND ba cấp; ứng cử viên đại biểu HĐND thành phố; ứng cử đại biểu Quốc hội.",
      ["HĐND thành phố", "Quốc hội"], []),
