@@ -113,6 +113,8 @@ def is_national(name: str) -> bool:
 
 _HOI = fold_text("Hội")
 _DANG = fold_text("đảng")
+_CAC = fold_text("các")
+_BO_HEAD = key_of("Bộ")
 _COMMUNIST = key_of("Cộng sản")
 # heads that are a body only before a named place: "Chính quyền Hoa Kỳ", not "Chính quyền tỉnh"
 _NAMED_PLACE_ONLY = frozenset(key_of(w) for w in ["Chính quyền"])
@@ -1126,7 +1128,57 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                                           and (toks[s - 1].is_cap or ctx.fold(s - 2) in _LAW_WORDS_BEFORE))]
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
-    return _heads_over_lower_words(ctx, finder, out), finder
+    out = _heads_over_lower_words(ctx, finder, out)
+    seen = set(out)
+    return out + [x for x in _listed_ministries(ctx, finder) if x not in seen], finder
+
+
+def _ministry_item(ctx: Ctx, finder: "OrgFinder", k: int) -> int:
+    """Length of one ministry in a list after "các Bộ:" at token k: its domain (``Tài chính``,
+    ``Kế hoạch và Đầu tư``), its initials (``GTVT``, ``KH&ĐT``) or a body's name, else 0."""
+    toks = ctx.toks
+    if k >= len(toks) or toks[k].nl or not (toks[k].is_alpha and toks[k].is_cap):
+        return 0
+    n, _ = finder.domains[_BO_HEAD].longest(toks, k)
+    if n:
+        return n
+    if toks[k].is_upper and len(toks[k].text) >= 2:
+        m = 1
+        while (k + m + 1 < len(toks) and toks[k + m].text in ("&", "-") and not toks[k + m].gap
+               and not toks[k + m + 1].gap and toks[k + m + 1].is_upper):
+            m += 2
+        return m
+    e = finder.chain(k)
+    return e - k if e else 0
+
+
+def _listed_ministries(ctx: Ctx, finder: "OrgFinder") -> list[tuple[int, int]]:
+    """Each ministry of a list after "các Bộ:" (capitalised) or "các bộ, ngành:" is an ORG: "các Bộ: [KH&ĐT],
+    [Tài chính], [Xây dựng] và [Ngân hàng Nhà nước]" (a list ends at the first item that is none)."""
+    toks = ctx.toks
+    out = []
+    for i in range(len(toks) - 3):
+        if toks[i].fold != _CAC or toks[i + 1].fold != _BO or not ctx.adjacent(i + 1):
+            continue
+        k = i + 2
+        if toks[k].text == "," and ctx.fold(k + 1) == _NGANH:
+            k += 2
+        elif not toks[i + 1].is_cap:
+            continue  # "các bộ: Quốc phòng, ..." in lower case lists kinds of ministry as often as ministries
+        if k >= len(toks) or toks[k].text != ":":
+            continue
+        k += 1
+        while True:
+            n = _ministry_item(ctx, finder, k)
+            if not n:
+                break
+            out.append((k, k + n))
+            k += n
+            if k < len(toks) and not toks[k].nl and (toks[k].text == "," or toks[k].fold == _VA):
+                k += 1
+                continue
+            break
+    return out
 
 
 _COUNCILS = frozenset(key_of(w) for w in ["HĐND", "Hội đồng nhân dân"])

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # each ministry of a list after "các Bộ:" or "các bộ, ngành:" (not the lower-case "các bộ:")
+    ("listed_ministries", "Thủ tướng giao các Bộ: KH&ĐT, Tài chính, Xây dựng và Ngân hàng Nhà nước; lấy ý kiến các bộ: Quốc phòng, Công an.",
+     ["KH&ĐT", "Tài chính", "Xây dựng", "Ngân hàng Nhà nước"], []),
     # a party after a lower-case "đảng": the name alone, as with papers; a communist party whole
     ("parties", "Bà May của đảng Bảo thủ và đảng Hợp nhất Dân chủ (DUP) nhất trí; DUP ủng hộ. Tổng bí thư đảng Cộng sản Trung Quốc, các ban đảng Trung ương, Công đảng.",
      ["Bảo thủ", "Hợp nhất Dân chủ", "DUP", "DUP", "đảng Cộng sản Trung Quốc", "Công đảng"], []),
