@@ -1101,7 +1101,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             i = e
             continue
         i += 1
-    out = [(s, e + (e not in loc_starts and _foreign_suffix(ctx, e))) for s, e in out]
+    # a foreign word after a name ("Tuổi Trẻ Online"), not after a place ending it ("Ủy ban châu Âu" + "Juncker")
+    loc_ends = set(loc_starts.values())
+    out = [(s, e + (e not in loc_starts and e not in loc_ends and _foreign_suffix(ctx, e))) for s, e in out]
     # "xe Lexus", "điện thoại Samsung", "Lexus LX570": the brand names a product there, not the company
     out = [(s, e) for s, e in out
            if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _PRODUCT_BEFORE and not toks[s - 1].is_cap)

@@ -180,6 +180,8 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     # a name inside an organisation, a place or a position is not a person
     persons = [p for p in persons if not _inside(p, orgs) and not _inside(p, positions)]
     persons = [p for p in persons if p not in set(locs) or p in credits or hcm_person(ctx, p[0], p[1] - p[0])]
+    # a name does not start inside a place: "châu [Âu] Juncker" ("Âu" is also a family name)
+    persons = [p for p in persons if not any(ls < p[0] < le for ls, le in locs)]
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")
     persons = [p for p in persons if not _overlaps(p, ranks)]
     route = _route_items(ctx)

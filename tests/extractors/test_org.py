@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # EU institutions; a foreign surname after a name ending in a place is no part of it; T.Ư with dots
+    ("eu_bodies", "Chủ tịch Ủy ban châu Âu Juncker, Chủ tịch Nghị viện châu Âu Tajani và Chủ tịch Ủy ban T.Ư MTTQ Việt Nam dự.",
+     ["Ủy ban châu Âu", "Nghị viện châu Âu", "Ủy ban T.Ư MTTQ Việt Nam"], []),
     # each ministry of a list after "các Bộ:" or "các bộ, ngành:" (not the lower-case "các bộ:")
     ("listed_ministries", "Thủ tướng giao các Bộ: KH&ĐT, Tài chính, Xây dựng và Ngân hàng Nhà nước; lấy ý kiến các bộ: Quốc phòng, Công an.",
      ["KH&ĐT", "Tài chính", "Xây dựng", "Ngân hàng Nhà nước"], []),

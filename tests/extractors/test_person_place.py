@@ -36,6 +36,9 @@ CASES = [
      {("LOC", "TP.HCM")}, {("LOC", "VN")}),
     ("capital_district_and_region", "Trưa 31/5 theo giờ Washington DC, bàn về khu vực Châu Á Thái Bình Dương.",
      {("LOC", "Washington DC"), ("LOC", "Châu Á Thái Bình Dương")}, {("LOC", "Washington")}),
+    # "Âu" is a family name, but not inside "châu Âu"
+    ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
+     {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
     # a commune's hero title between its prefix and its name
     ("hero_commune", "Ông trở lại xã Anh hùng Trí Phải, huyện Thới Bình.",
      {("LOC", "Trí Phải"), ("LOC", "Thới Bình")}, {("LOC", "Anh")}),
