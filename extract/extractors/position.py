@@ -144,6 +144,10 @@ class PositionFinder:
                 n = generic_name(ctx, j)  # "Tổng cục trưởng [Nguyễn Văn Tuấn]" names the holder, not the body
             if not n and comp == "ministry":
                 n = _portfolio_at(ctx, j)  # a foreign minister's portfolio: "Bộ trưởng Kinh tế", "Năng lượng"
+                if not n:
+                    c = _country_at(ctx, j)
+                    if c:
+                        return j + c  # "Bộ trưởng Ấn Độ": a minister of that country
             if n:
                 k = j + n
                 # "Trưởng ban Tổ chức Thành ủy", "Bộ trưởng Quốc phòng Việt Nam"

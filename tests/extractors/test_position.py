@@ -20,6 +20,9 @@ CASES = [
     # a foreign minister's portfolio the lexicon does not list: one word, or two joined by "và"
     ("foreign-portfolio", "Bà Borne làm Bộ trưởng Giao thông; Bộ trưởng Năng lượng Qatar Mohammed al-Sada và Bộ trưởng Nguyễn Văn A dự.",
      ["Bộ trưởng Giao thông", "Bộ trưởng Năng lượng Qatar", "Bộ trưởng"]),
+    # a minister of a country named right after the title
+    ("minister-of-a-country", "Bộ trưởng Ấn Độ vô tư; Bộ trưởng Nông nghiệp Ấn Độ nói; Bộ trưởng Hoàng Trung Hải nói.",
+     ["Bộ trưởng Ấn Độ", "Bộ trưởng Nông nghiệp Ấn Độ", "Bộ trưởng"]),
     # the local police named in lower case after its head; lower-case "trưởng" with a cue and a body
     ("local-police-lower-case", "Thông, khi đó là Trưởng công an xã, và ông Sao, nguyên Giám đốc công an tỉnh, gặp vị trưởng Công an quận 2.",
      ["Trưởng công an xã", "Giám đốc công an tỉnh", "trưởng Công an quận 2"]),
