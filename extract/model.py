@@ -68,6 +68,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy
+import regex
 from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -243,9 +244,14 @@ def _after_plural(text: str, start: int) -> bool:
     return _word_before(text, start) in PLURAL_BEFORE
 
 
+# a later item of a list of streets: "các tuyến đường Mai Chí Thọ, Đồng Văn Cống, [Nguyễn Thị Định]"
+_STREET_LIST_BEFORE = regex.compile(
+    r"(?:đường|phố)\s+(?:như\s+)?(?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*[,–-]\s*)+$")
+
+
 def _after_street_word(text: str, start: int) -> bool:
     word = _word_before(text, start)
-    return word in _STREET_BEFORE or word[:1].isdigit()
+    return word in _STREET_BEFORE or word[:1].isdigit() or bool(_STREET_LIST_BEFORE.search(text[max(0, start - 120):start]))
 
 
 _DASHED = (" - ", " – ")

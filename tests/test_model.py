@@ -271,6 +271,7 @@ NAME_SHAPES = [
     ("gọi là ", "Út Trọc", "PERSON", False),             # a nickname
     ("và ", "CIV", "PERSON", False),
     ("ở số 5 ", "Trần Thánh Tông", "PERSON", False),     # a street
+    ("các tuyến đường Mai Chí Thọ, Đồng Văn Cống, ", "Nguyễn Thị Định", "PERSON", False),  # a street list's item
     ("chùa ", "Bái Đính", "LOC", False),                # a building; a model LOC needs a place word
     ("khu ", "Bờ Tây", "LOC", True),
     ("biển ", "Hoa Đông", "LOC", True),

@@ -12,7 +12,7 @@ are dropped).
 """
 from __future__ import annotations
 
-from extract.extractors.context import Ctx
+from extract.extractors.context import Ctx, is_foreign
 from extract.extractors.org import find_orgs
 from extract.extractors.person import (
     apposition_runs,
@@ -77,6 +77,25 @@ def _with_initial_dot(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
             and last.is_alpha and last.is_upper and len(last.text) == 1 and toks[e - 2].gap):
         return (s, e + 1)
     return span
+
+
+def _after_position(span: tuple[int, int], positions: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of a name run after a position it starts inside and goes past: the holder."""
+    s, e = span
+    for ps, pe in positions:
+        if ps <= s < pe < e:
+            return (pe, e) if e - pe >= 2 else (s, s)
+    return span
+
+
+def _hyphen_tail(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """A foreign name going on over a hyphen with no space and a capitalised word: "Broekers-Knol"."""
+    s, e = span
+    toks = ctx.toks
+    while (e + 1 < len(toks) and toks[e].text == "-" and not toks[e].gap and not toks[e + 1].gap
+           and toks[e + 1].is_alpha and toks[e + 1].is_cap and is_foreign(toks[e - 1].text)):
+        e += 2
+    return (s, e)
 
 
 def _without_next_word(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
@@ -180,6 +199,11 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     # a name inside an organisation, a place or a position is not a person
     persons = [p for p in persons if not _inside(p, orgs) and not _inside(p, positions)]
     persons = [p for p in persons if p not in set(locs) or p in credits or hcm_person(ctx, p[0], p[1] - p[0])]
+    # a name run after a title stops at the title's body: "Phát ngôn viên Nhà Trắng" + "[Sean Spicer]"
+    persons = [_after_position(p, positions) for p in persons]
+    persons = [p for p in persons if p[1] - p[0] >= 1]
+    # a foreign family name joined by a hyphen: "Ankie Broekers-Knol"
+    persons = [_hyphen_tail(ctx, p) for p in persons]
     # a name does not start inside a place: "châu [Âu] Juncker" ("Âu" is also a family name)
     persons = [p for p in persons if not any(ls < p[0] < le for ls, le in locs)]
     # a rank is never part of a name ("Phó Đô đốc" is not "Phó Đô")

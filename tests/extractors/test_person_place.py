@@ -36,6 +36,9 @@ CASES = [
      {("LOC", "TP.HCM")}, {("LOC", "VN")}),
     ("capital_district_and_region", "Trưa 31/5 theo giờ Washington DC, bàn về khu vực Châu Á Thái Bình Dương.",
      {("LOC", "Washington DC"), ("LOC", "Châu Á Thái Bình Dương")}, {("LOC", "Washington")}),
+    # the holder after a title and its body; a foreign family name joined by a hyphen
+    ("holder_after_body", "Phát ngôn viên Nhà Trắng Sean Spicer và Chủ tịch Thượng viện Ankie Broekers-Knol dự.",
+     {("PERSON", "Sean Spicer"), ("PERSON", "Ankie Broekers-Knol")}, {("PERSON", "Nhà Trắng Sean Spicer"), ("PERSON", "Ankie Broekers")}),
     # "Âu" is a family name, but not inside "châu Âu"
     ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
      {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
