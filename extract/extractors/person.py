@@ -226,6 +226,7 @@ def _in_street_list(ctx: Ctx, i: int) -> bool:
 
 
 _TERM = frozenset(fold_text(w) for w in ("khóa", "khoá"))
+_THEO = fold_text("Theo")
 _DEGREES = frozenset(fold_text(w) for w in "GS PGS TS ThS KTS BS NSND NSƯT NGƯT NGND TSKH".split())
 
 
@@ -371,6 +372,8 @@ def original_spellings(ctx: Ctx, persons: list[tuple[int, int]]) -> list[tuple[i
         if k >= len(toks) or toks[e].text != "(" or toks[e].nl:
             continue
         n = _run(ctx, k, 4)
+        if toks[k].fold == _THEO or any(_is_acronym(toks[m]) for m in range(k, k + n)):
+            continue  # "Hà Kim (Theo RT)": the source of the story, no spelling of the name
         if 2 <= n and k + n < len(toks) and toks[k + n].text == ")" and all(
                 toks[m].text.isascii() and toks[m].is_alpha for m in range(k, k + n) if toks[m].text != "-"):
             out.append((k, k + n))
@@ -403,6 +406,9 @@ def _name_tokens(ctx: Ctx, i: int, j: int) -> list[tuple[int, int]]:
     k = i
     while k < j:
         t = toks[k]
+        if t.fold == _THEO and k + 1 < j and _is_acronym(toks[k + 1]):
+            k += 2  # "(Theo RT)": the source is an agency, no name
+            continue
         if t.fold in _NOT_NAMES:
             k += 1
             continue

@@ -36,6 +36,9 @@ CASES = [
      {("LOC", "TP.HCM")}, {("LOC", "VN")}),
     ("capital_district_and_region", "Trưa 31/5 theo giờ Washington DC, bàn về khu vực Châu Á Thái Bình Dương.",
      {("LOC", "Washington DC"), ("LOC", "Châu Á Thái Bình Dương")}, {("LOC", "Washington")}),
+    # a source agency in brackets after a byline is no name and no original spelling
+    ("byline_source_agency", "Câu cuối của bài.\nHà Kim (Theo RT)\n",
+     {("PERSON", "Hà Kim")}, {("PERSON", "Theo RT"), ("PERSON", "RT")}),
     # the holder after a title and its body; a foreign family name joined by a hyphen
     ("holder_after_body", "Phát ngôn viên Nhà Trắng Sean Spicer và Chủ tịch Thượng viện Ankie Broekers-Knol dự.",
      {("PERSON", "Sean Spicer"), ("PERSON", "Ankie Broekers-Knol")}, {("PERSON", "Nhà Trắng Sean Spicer"), ("PERSON", "Ankie Broekers")}),
