@@ -45,6 +45,9 @@ CASES = [
     # "Âu" is a family name, but not inside "châu Âu"
     ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
      {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
+    # foreign capitals and regions of the lexicon
+    ("foreign_cities_regions", "Thủ tướng phát biểu tại Bucharest; gói tài chính cho Bắc Ireland.",
+     {("LOC", "Bucharest"), ("LOC", "Bắc Ireland")}, {("LOC", "Ireland")}),
     # a commune's hero title between its prefix and its name
     ("hero_commune", "Ông trở lại xã Anh hùng Trí Phải, huyện Thới Bình.",
      {("LOC", "Trí Phải"), ("LOC", "Thới Bình")}, {("LOC", "Anh")}),
