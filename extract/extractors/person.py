@@ -513,7 +513,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
             n = _initials_run(ctx, j) or _credit_run(ctx, j)
             # "Ảnh: A Ảnh: B": the next credit word ends the name
             n = next((m for m in range(1, n) if toks[j + m].fold in _CREDIT), n)
-            if n >= 1 and not place_at(ctx, j):
+            if n >= 1 and (not place_at(ctx, j) or _district_named(ctx, j, n)):
                 if n == 1 and (not toks[j].is_upper or _is_acronym(toks[j])):
                     continue
                 out.append((j, j + n))
@@ -521,6 +521,13 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _district_named(ctx: Ctx, j: int, n: int) -> bool:
+    """The credit's n words at token j are a district's name in the lexicon (``Hải An``, ``Lê
+    Chân``): districts are named like people, and after "Ảnh:" it is the photographer."""
+    m, row = load_lexicon("places").longest(ctx.toks, j)
+    return m == n and row is not None and row.get("type") == "district"
 
 
 def _is_acronym(t) -> bool:

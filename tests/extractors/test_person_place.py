@@ -45,6 +45,9 @@ CASES = [
     # "Âu" is a family name, but not inside "châu Âu"
     ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
      {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
+    # a photographer named like a district (districts are named like people)
+    ("credit_named_like_a_district", "Bộ trưởng thăm cảng sáng 12/7. Ảnh: Hải An. Theo Bộ trưởng thì năm nay tốt.",
+     {("PERSON", "Hải An")}, {("LOC", "Hải An")}),
     # foreign capitals and regions of the lexicon
     ("foreign_cities_regions", "Thủ tướng phát biểu tại Bucharest; gói tài chính cho Bắc Ireland.",
      {("LOC", "Bucharest"), ("LOC", "Bắc Ireland")}, {("LOC", "Ireland")}),
