@@ -240,7 +240,7 @@ class PositionFinder:
                 continue
             if k in loc_ends and k + run > end:
                 return k
-            p = next((n for n in (1, 2) if k - n > tend and prefix_at(ctx, k - n) == n), 0)
+            p = next((n for n in (1, 2) if k - n >= tend and prefix_at(ctx, k - n) == n), 0)
             if (p and key_of(ctx.surface(k - p, k)) in _PROVINCE_PREFIXES and run >= 3
                     and not place_at(ctx, k) and not _fused_city(ctx, k, run)):
                 return k

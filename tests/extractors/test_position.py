@@ -20,6 +20,9 @@ CASES = [
     # a foreign minister's portfolio the lexicon does not list: one word, or two joined by "và"
     ("foreign-portfolio", "Bà Borne làm Bộ trưởng Giao thông; Bộ trưởng Năng lượng Qatar Mohammed al-Sada và Bộ trưởng Nguyễn Văn A dự.",
      ["Bộ trưởng Giao thông", "Bộ trưởng Năng lượng Qatar", "Bộ trưởng"]),
+    # the holder's name after a city prefix that follows the title at once
+    ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
+     ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
     # a minister of a country named right after the title
     ("minister-of-a-country", "Bộ trưởng Ấn Độ vô tư; Bộ trưởng Nông nghiệp Ấn Độ nói; Bộ trưởng Hoàng Trung Hải nói.",
      ["Bộ trưởng Ấn Độ", "Bộ trưởng Nông nghiệp Ấn Độ", "Bộ trưởng"]),
