@@ -177,11 +177,20 @@ class PositionFinder:
                     return k
         # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
         if base in _ADMIN_TITLES:
-            return self._admin_unit(j) or j
+            return self._admin_unit(j) or self._province_named(j) or j
         # "Giám đốc công an tỉnh", "Trưởng công an xã": the local police named in lower case
         if comp == "org" and key_of(f"{toks[j].text} {ctx.surface(j + 1, j + 2)}") == _POLICE and not toks[j].is_cap:
             return self._admin_unit(j + 2) or j
         return j
+
+    def _province_named(self, j: int) -> int:
+        """End of a province or a centrally-run city named right after the title, with no prefix:
+        "Chủ tịch [Thừa Thiên - Huế]", "Bí thư [Hà Nội]" (the press's short form), else 0."""
+        toks = self.ctx.toks
+        if j >= len(toks) or toks[j].nl or not toks[j].gap:
+            return 0
+        n, row = load_lexicon("places").longest(toks, j)
+        return j + n if n and row is not None and row.get("type") in ("province", "city") else 0
 
     def _admin_unit(self, j: int) -> int:
         """End of an administrative unit at token j (``tỉnh Ninh Bình``, ``xã``), else 0."""

@@ -20,6 +20,9 @@ CASES = [
     # a foreign minister's portfolio the lexicon does not list: one word, or two joined by "và"
     ("foreign-portfolio", "Bà Borne làm Bộ trưởng Giao thông; Bộ trưởng Năng lượng Qatar Mohammed al-Sada và Bộ trưởng Nguyễn Văn A dự.",
      ["Bộ trưởng Giao thông", "Bộ trưởng Năng lượng Qatar", "Bộ trưởng"]),
+    # a province or a centrally-run city right after the title, without its prefix
+    ("province-after-title", "Chủ tịch Thừa Thiên - Huế Nguyễn Văn Cao và Bí thư Hà Nội Hoàng Trung Hải dự.",
+     ["Chủ tịch Thừa Thiên - Huế", "Bí thư Hà Nội"]),
     # the holder's name after a city prefix that follows the title at once
     ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
      ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
