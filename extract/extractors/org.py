@@ -952,7 +952,7 @@ def _school_at(ctx: Ctx, i: int) -> int:
 _AGE_TEAM = re.compile(r"U(?:1[5-9]|2[0-3])")
 _MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}")  # LX570, S8, A350
 _PRODUCT_BEFORE = frozenset(fold_text(w) for w in ["xe", "ôtô", "chiếc", "mẫu", "dòng", "thoại"])
-_COMPANY_HEADS = frozenset(key_of(w) for w in ["công ty", "tổng công ty", "tập đoàn", "ngân hàng", "liên danh"])
+_COMPANY_HEADS = frozenset(key_of(w) for w in ["công ty", "cty", "tổng công ty", "tập đoàn", "ngân hàng", "liên danh"])
 _LOOKBACK = 14
 
 

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # "Cty", the press's short form of "Công ty"
+    ("cty", "Giám đốc Cty CP Tasco Nam Thái cho biết; Cty TNHH Hoàng Long bị phạt.",
+     ["Cty CP Tasco Nam Thái", "Cty TNHH Hoàng Long"], []),
     # EU institutions; a foreign surname after a name ending in a place is no part of it; T.Ư with dots
     ("eu_bodies", "Chủ tịch Ủy ban châu Âu Juncker, Chủ tịch Nghị viện châu Âu Tajani và Chủ tịch Ủy ban T.Ư MTTQ Việt Nam dự.",
      ["Ủy ban châu Âu", "Nghị viện châu Âu", "Ủy ban T.Ư MTTQ Việt Nam"], []),
