@@ -1132,7 +1132,37 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     out = _heads_over_lower_words(ctx, finder, out)
     seen = set(out)
-    return out + [x for x in _listed_ministries(ctx, finder) if x not in seen], finder
+    out = out + [x for x in _listed_ministries(ctx, finder) if x not in seen]
+    return out + _elliptic_mentions(ctx, finder, out), finder
+
+
+_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội"])
+
+
+def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised "Hội" alone in mid-sentence, in an article that named a "Hội ..." before:
+    the association named elliptically (``tổ chức [Hội] vững mạnh``)."""
+    toks = ctx.toks
+    covered = {k for s, e in spans for k in range(s, e)}
+    named = min((s for s, e in spans if e - s > 1 and key_of(toks[s].text) in _ELLIPTIC_HEADS and toks[s].is_cap),
+                default=None)
+    if named is None:
+        return []
+    words = vietnamese_words()
+    out = []
+    for i in range(named + 1, len(toks)):
+        t = toks[i]
+        if i in covered or key_of(t.text) not in _ELLIPTIC_HEADS or not t.is_cap or t.is_upper or t.nl or not t.gap:
+            continue
+        prev = toks[i - 1]
+        if not (prev.is_alpha and not prev.is_cap):
+            continue
+        j = i + 1
+        if j < len(toks) and not toks[j].nl and toks[j].gap and (
+                (toks[j].is_cap and toks[j].is_alpha) or toks[j].is_num or f"{t.fold} {toks[j].fold}" in words):
+            continue
+        out.append((i, j))
+    return out
 
 
 def _ministry_item(ctx: Ctx, finder: "OrgFinder", k: int) -> int:

@@ -144,6 +144,9 @@ CASES = [
     # a school named after a person or a place is a school
     ("schools", "Cô dạy ở Trường THPT Hoàng Văn Thụ, trường tiểu học Điện Biên và Trường THCS Nguyễn Du.",
      ["Trường THPT Hoàng Văn Thụ", "trường tiểu học Điện Biên", "Trường THCS Nguyễn Du"], []),
+    # the association named elliptically after it was named in full ("Hội nghị" is a meeting, no body)
+    ("association_elliptic", "Hội Luật gia tỉnh Hà Giang họp. Công tác tổ chức Hội được củng cố; vai trò của Hội tăng; hội nghị bế mạc.",
+     ["Hội Luật gia tỉnh Hà Giang", "Hội", "Hội"], []),
     # "Cty", the press's short form of "Công ty"
     ("cty", "Giám đốc Cty CP Tasco Nam Thái cho biết; Cty TNHH Hoàng Long bị phạt.",
      ["Cty CP Tasco Nam Thái", "Cty TNHH Hoàng Long"], []),
