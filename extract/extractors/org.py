@@ -1136,32 +1136,35 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     return out + _elliptic_mentions(ctx, finder, out), finder
 
 
-_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội"])
+_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội"])  # "Đảng bộ" too lost on dev, held-out 7 and 8
 
 
 def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A capitalised "Hội" alone in mid-sentence, in an article that named a "Hội ..." before:
-    the association named elliptically (``tổ chức [Hội] vững mạnh``)."""
+    """A capitalised "Hội" alone in mid-sentence, in an article that named one in
+    full before: that body named elliptically (``tổ chức [Hội] vững mạnh``)."""
     toks = ctx.toks
     covered = {k for s, e in spans for k in range(s, e)}
-    named = min((s for s, e in spans if e - s > 1 and key_of(toks[s].text) in _ELLIPTIC_HEADS and toks[s].is_cap),
-                default=None)
-    if named is None:
-        return []
-    words = vietnamese_words()
     out = []
-    for i in range(named + 1, len(toks)):
-        t = toks[i]
-        if i in covered or key_of(t.text) not in _ELLIPTIC_HEADS or not t.is_cap or t.is_upper or t.nl or not t.gap:
+    for head in _ELLIPTIC_HEADS:
+        n = len(head.split())
+        named = min((s for s, e in spans if e - s > n and key_of(ctx.surface(s, s + n)) == head and toks[s].is_cap),
+                    default=None)
+        if named is None:
             continue
-        prev = toks[i - 1]
-        if not (prev.is_alpha and not prev.is_cap):
-            continue
-        j = i + 1
-        if j < len(toks) and not toks[j].nl and toks[j].gap and (
-                (toks[j].is_cap and toks[j].is_alpha) or toks[j].is_num or f"{t.fold} {toks[j].fold}" in words):
-            continue
-        out.append((i, j))
+        words = vietnamese_words()
+        for i in range(named + 1, len(toks) - n + 1):
+            t = toks[i]
+            if (any(k in covered for k in range(i, i + n)) or key_of(ctx.surface(i, i + n)) != head or not t.is_cap
+                    or t.is_upper or t.nl or not t.gap):
+                continue
+            prev = toks[i - 1]
+            if not (prev.is_alpha and not prev.is_cap):
+                continue
+            j = i + n
+            if j < len(toks) and not toks[j].nl and toks[j].gap and (
+                    (toks[j].is_cap and toks[j].is_alpha) or toks[j].is_num or f"{toks[j - 1].fold} {toks[j].fold}" in words):
+                continue
+            out.append((i, j))
     return out
 
 
