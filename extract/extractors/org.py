@@ -1094,6 +1094,13 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out.append((i, e))
                 i = e
                 continue
+        if (t.fold == _DANG and t.is_cap and not t.is_upper and i > 0 and ctx.adjacent(i) and toks[i - 1].is_alpha
+                and not toks[i - 1].is_cap):
+            p = finder.party_name(i)
+            if p and p[0] == i + 1:
+                out.append((i, p[1]))  # "thuộc [Đảng Xã hội]": capitalised in mid-sentence, the word is the name's
+                i = p[1]
+                continue
         if t.is_upper and t.text in abbrs and (i == 0 or toks[i - 1].text != "("):
             # a later mention of an abbreviation defined in brackets: "PLA", "BVĐK tỉnh Lạng Sơn"
             e = finder.place_after(i + 1)

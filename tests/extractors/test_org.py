@@ -159,6 +159,8 @@ CASES = [
     # a party after a lower-case "đảng": the name alone, as with papers; a communist party whole
     ("parties", "Bà May của đảng Bảo thủ và đảng Hợp nhất Dân chủ (DUP) nhất trí; DUP ủng hộ. Tổng bí thư đảng Cộng sản Trung Quốc, các ban đảng Trung ương, Công đảng.",
      ["Bảo thủ", "Hợp nhất Dân chủ", "DUP", "DUP", "đảng Cộng sản Trung Quốc", "Công đảng"], []),
+    # capitalised in mid-sentence, "Đảng" is part of the party's name; the bare word is none
+    ("party_capitalised", "Ông Castaner thuộc Đảng Xã hội; xây dựng Đảng trong sạch.", ["Đảng Xã hội"], []),
     # the councils being elected, without a place, are all of them; with a place, one body
     ("councils_elected", "Chờ ngày bầu cử HĐND ba cấp; ứng cử viên đại biểu HĐND thành phố; ứng cử đại biểu Quốc hội.",
      ["HĐND thành phố", "Quốc hội"], []),
