@@ -147,6 +147,9 @@ CASES = [
     # the association named elliptically after it was named in full ("Hội nghị" is a meeting, no body)
     ("association_elliptic", "Hội Luật gia tỉnh Hà Giang họp. Công tác tổ chức Hội được củng cố; vai trò của Hội tăng; hội nghị bế mạc.",
      ["Hội Luật gia tỉnh Hà Giang", "Hội", "Hội"], []),
+    # the Party committee of a bloc of agencies; an online paper; an adverb ends a name
+    ("bloc_paper_adverb", "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị kỷ luật; Bộ trưởng chúc mừng Báo điện tử Tổ Quốc; yêu cầu Cục Nghệ thuật Biểu diễn nghiêm túc rút kinh nghiệm.",
+     ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị", "Báo điện tử Tổ Quốc", "Cục Nghệ thuật Biểu diễn"], []),
     # "Cty", the press's short form of "Công ty"
     ("cty", "Giám đốc Cty CP Tasco Nam Thái cho biết; Cty TNHH Hoàng Long bị phạt.",
      ["Cty CP Tasco Nam Thái", "Cty TNHH Hoàng Long"], []),
