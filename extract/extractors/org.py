@@ -735,6 +735,9 @@ class OrgFinder:
         if key_of(ctx.surface(j, j + 2)) == _COMMUNIST:
             return (i, self.place_after(j + 2))
         n = generic_name(ctx, j, maxlen=5, unit_at=self.loc_starts.__contains__)
+        n = next((k for k in range(1, n) if toks[j + k].fold == _VA), n)  # "hai đảng [Dân chủ] và [Cộng hòa]"
+        if n and toks[i].is_cap:
+            return (j, self.place_after(j + n))  # "Đảng Hành động Nhân dân [Singapore]": the country is the name's
         return (j, j + n) if n else None
 
     def credit_agency(self, i: int) -> bool:
@@ -1055,6 +1058,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                     abbrs.add(toks[i + 1].text)  # "đảng Hợp nhất Dân chủ ([DUP])", then "DUP" again
                     out.append((i + 1, i + 2))
                     i += 3
+                elif i + 1 < len(toks) and toks[i].fold == _VA and ctx.adjacent(i + 1) and toks[i + 1].is_cap:
+                    q = generic_name(ctx, i + 1, maxlen=5, unit_at=loc_starts.__contains__)
+                    if q:
+                        out.append((i + 1, i + 1 + q))  # "hai đảng Dân chủ và [Cộng hòa]"
+                        i += 1 + q
                 continue
         if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
             m = finder.media_name(i)

@@ -164,6 +164,9 @@ CASES = [
      ["Bảo thủ", "Hợp nhất Dân chủ", "DUP", "DUP", "đảng Cộng sản Trung Quốc", "Công đảng"], []),
     # capitalised in mid-sentence, "Đảng" is part of the party's name; the bare word is none
     ("party_capitalised", "Ông Castaner thuộc Đảng Xã hội; xây dựng Đảng trong sạch.", ["Đảng Xã hội"], []),
+    # two parties joined by "và"; a party's country after a capitalised Đảng
+    ("parties_joined", "Hai đảng Dân chủ và Cộng hòa ủng hộ quan hệ giữa Đảng PAP và Đảng Hành động Nhân dân Singapore.",
+     ["Dân chủ", "Cộng hòa", "Đảng PAP", "Đảng Hành động Nhân dân Singapore"], []),
     # the councils being elected, without a place, are all of them; with a place, one body
     ("councils_elected", "Chờ ngày bầu cử HĐND ba cấp; ứng cử viên đại biểu HĐND thành phố; ứng cử đại biểu Quốc hội.",
      ["HĐND thành phố", "Quốc hội"], []),
