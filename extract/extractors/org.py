@@ -1151,11 +1151,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     return out + _elliptic_mentions(ctx, finder, out), finder
 
 
-_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện"])  # measured one by one: Đảng bộ, Bộ, Cục, Ủy ban lost
+_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán"])  # measured one by one: Đảng bộ, Bộ, Cục, Ủy ban lost
 
 
 def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A capitalised "Hội" or "Bệnh viện" alone in mid-sentence, in an article that named one in
+    """A capitalised "Hội", "Bệnh viện" or "Đại sứ quán" alone in mid-sentence, in an article that named one in
     full before: that body named elliptically (``tổ chức [Hội] vững mạnh``)."""
     toks = ctx.toks
     covered = {k for s, e in spans for k in range(s, e)}
