@@ -45,6 +45,9 @@ CASES = [
     # "Âu" is a family name, but not inside "châu Âu"
     ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
      {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
+    # a title after "TP." opens the next sentence; it names no city
+    ("title_after_abbreviated_prefix", "Mức giảm của Công an TP. Bí thư Đinh La Thăng đánh giá cao; UBND TP. Cần Thơ họp.",
+     {("PERSON", "Đinh La Thăng"), ("LOC", "Cần Thơ")}, {("LOC", "Bí")}),
     # a photographer named like a district (districts are named like people)
     ("credit_named_like_a_district", "Bộ trưởng thăm cảng sáng 12/7. Ảnh: Hải An. Theo Bộ trưởng thì năm nay tốt.",
      {("PERSON", "Hải An")}, {("LOC", "Hải An")}),
