@@ -254,6 +254,11 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
+        if (toks[i].text in ("Q", "P") and i + 2 < len(toks) and toks[i + 1].text == "." and not toks[i + 1].gap
+                and not toks[i + 2].gap and toks[i + 2].is_num and ctx.adjacent(i + 2)):
+            out.append((i, i + 3))  # "[Q.2]", "[P.16]": a numbered district or ward, fused with its prefix
+            i += 3
+            continue
         p = prefix_at(ctx, i)
         if p and place_at(ctx, i) > p:
             p = 0  # a fused abbreviation such as "TP.HCM" is one place

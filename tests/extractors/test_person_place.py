@@ -45,6 +45,9 @@ CASES = [
     # "Âu" is a family name, but not inside "châu Âu"
     ("no_name_inside_a_place", "Chủ tịch Nghị viện châu Âu Tajani phát biểu.",
      {("LOC", "châu Âu")}, {("PERSON", "Âu Tajani")}),
+    # a numbered district or ward fused with its abbreviated prefix is one place
+    ("numbered_abbreviated", "Trong khi Q.2 tội phạm tăng thì ở Q.9 giảm; trạm y tế P.16 tốt.",
+     {("LOC", "Q.2"), ("LOC", "Q.9"), ("LOC", "P.16")}, set()),
     # a title after "TP." opens the next sentence; it names no city
     ("title_after_abbreviated_prefix", "Mức giảm của Công an TP. Bí thư Đinh La Thăng đánh giá cao; UBND TP. Cần Thơ họp.",
      {("PERSON", "Đinh La Thăng"), ("LOC", "Cần Thơ")}, {("LOC", "Bí")}),
