@@ -1,4 +1,4 @@
-"""Write the texts of the bench articles that ``corpus/annotated/bench*.jsonl`` and ``heldout12.jsonl`` to ``heldout14.jsonl`` annotate.
+"""Write the texts of the bench articles that the bench golds and held-out 12 to 14 annotate.
 
 The bench articles are publishers' texts: a gold file names each one with a
 ``text_file`` under ``build/bench-texts/`` (never committed), and this module

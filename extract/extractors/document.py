@@ -188,8 +188,8 @@ _AMEND_NAME = regex.compile(
 )
 # codes of law known by their initials, alone a DOC: "Điều 104 BLHS", "BLHS 2015", and after an
 # amending law's title ("Luật Sửa đổi, bổ sung một số điều của BLHS số 100/2015/QH13")
-_CODES_OF_LAW = {"BLHS": "Hình sự", "BLTTHS": "Tố tụng hình sự", "BLDS": "Dân sự",
-                 "BLTTDS": "Tố tụng dân sự", "BLLĐ": "Lao động", "BLHH": "Hàng hải"}
+# (Bộ luật Hình sự, Tố tụng hình sự, Dân sự, Tố tụng dân sự, Lao động, Hàng hải)
+_CODES_OF_LAW = ("BLHS", "BLTTHS", "BLDS", "BLTTDS", "BLLĐ", "BLHH")
 _CODE_OF_LAW = regex.compile(rf"(?<![\w/-])(?P<code>{'|'.join(_CODES_OF_LAW)})(?![\w/-])")
 _AMEND_CODE = regex.compile(
     rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"

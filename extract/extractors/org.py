@@ -83,11 +83,11 @@ _TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhi�
 # "Thường trực Ban Bí thư": the standing member's title; the body is the Secretariat
 _STANDING_MEMBER_OF = frozenset(key_of(w) for w in ["Ban Bí thư"])
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
-# common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
 # words a one-syllable head makes with the syllable after it: "Tổ quốc", "TỔ CHỨC"
 _COMPOUND_AFTER = {
     fold_text("tổ"): frozenset(fold_text(w) for w in "chức quốc tiên tông ấm hợp ong dân".split()),
 }
+# common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
 _COMPOUND_BEFORE = {
     fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
     # "thông báo Kết luận", "cảnh báo": not a paper
@@ -1058,11 +1058,11 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                     abbrs.add(toks[i + 1].text)  # "đảng Hợp nhất Dân chủ ([DUP])", then "DUP" again
                     out.append((i + 1, i + 2))
                     i += 3
-                elif i + 1 < len(toks) and toks[i].fold == _VA and ctx.adjacent(i + 1) and toks[i + 1].is_cap:
-                    q = generic_name(ctx, i + 1, maxlen=5, unit_at=loc_starts.__contains__)
+                elif i < len(toks) and toks[i].fold == _VA and ctx.adjacent(i + 1):
+                    q = finder.party_name(i)
                     if q:
-                        out.append((i + 1, i + 1 + q))  # "hai đảng Dân chủ và [Cộng hòa]"
-                        i += 1 + q
+                        out.append(q)  # "hai đảng Dân chủ và [Cộng hòa]"
+                        i = q[1]
                 continue
         if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
             m = finder.media_name(i)
@@ -1159,18 +1159,22 @@ def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int
     full before: that body named elliptically (``tổ chức [Hội] vững mạnh``)."""
     toks = ctx.toks
     covered = {k for s, e in spans for k in range(s, e)}
+    words = vietnamese_words()
     out = []
     for head in _ELLIPTIC_HEADS:
-        n = len(head.split())
-        named = min((s for s, e in spans if e - s > n and key_of(ctx.surface(s, s + n)) == head and toks[s].is_cap),
-                    default=None)
+        parts = head.split()  # folded syllables
+        n = len(parts)
+
+        def head_at(k: int) -> bool:
+            return [t.fold for t in toks[k:k + n]] == parts
+
+        named = min((s for s, e in spans if e - s > n and toks[s].is_cap and head_at(s)), default=None)
         if named is None:
             continue
-        words = vietnamese_words()
         for i in range(named + 1, len(toks) - n + 1):
             t = toks[i]
-            if (any(k in covered for k in range(i, i + n)) or key_of(ctx.surface(i, i + n)) != head or not t.is_cap
-                    or t.is_upper or t.nl or not t.gap):
+            if (toks[i].fold != parts[0] or not t.is_cap or t.is_upper or t.nl or not t.gap or not head_at(i)
+                    or any(k in covered for k in range(i, i + n))):
                 continue
             prev = toks[i - 1]
             if not (prev.is_alpha and not prev.is_cap):

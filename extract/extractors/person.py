@@ -462,7 +462,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
             for n, t in enumerate(seg)
         ):
             k = a
-            if toks[k].fold == fold_text("Theo"):
+            if toks[k].fold == _THEO:
                 k += 1
             for s2, e2 in _name_tokens(ctx, k, b):
                 if s2 in org_starts or s2 in in_org:
