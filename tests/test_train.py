@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract import model, train
-from extract.gold_texts import write_bench_texts
 from extract.evaluate import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,7 +126,6 @@ def test_make_model_without_the_shared_corpus_fails_in_one_line(tmp_path):
 @pytest.mark.shared
 def test_training_never_reads_a_measured_article(shared_corpus):
     """The measuring split and the held-out files are kept out of the gold and silver training sets."""
-    write_bench_texts(shared_corpus)
     folder = model.default_model_path()
     data = json.loads((folder / "meta.json").read_text("utf-8"))["vnextract"]["data"]
     dev_ids = [a["id"] for a in load_gold(shared_corpus / "annotated" / "dev.jsonl")]
