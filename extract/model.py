@@ -374,13 +374,18 @@ def _completes_name(m: Mention, rule_persons: list[Mention]) -> bool:
     return False
 
 
+_SENTENCE_BREAK = regex.compile(r"\.\s")
+
+
 def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) -> bool:
     """``m`` strictly holds every one of ``rule_spans`` (same label); it ends where one of them
     ends or on a capitalised word or a number (a name does not end in a trailing verb: ``UBND
     thành phố H bắt cóc``); inside a rule POSITION it starts where one of them starts (there
     the rules own the cut between title and body: ``Phó Bí thư Thường trực [Tỉnh uỷ]``); a
     national body is never extended by a place after it (``Đại biểu [Quốc hội] tỉnh Phú Thọ``:
-    the province belongs to the delegation, as ``extractors.org`` decides)."""
+    the province belongs to the delegation, as ``extractors.org`` decides); it does not run on
+    past the end of a sentence (``[Công an TP.HCM]. Ảnh``; an initial's period is no end:
+    ``Bộ Q. P``)."""
     if any(is_national(r.text) for r in rule_spans) and m.start == min(r.start for r in rule_spans):
         return False
     if not all(m.start <= r.start and r.end <= m.end and (r.start, r.end) != (m.start, m.end) for r in rule_spans):
@@ -388,8 +393,13 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
     in_position = any(p.label == "POSITION" and p.start <= m.start and m.end <= p.end for p in overlapping)
     if in_position and all(r.start != m.start for r in rule_spans):
         return False
+    if any(r.end == m.end for r in rule_spans):
+        return True
+    tail = m.text[max(r.end for r in rule_spans) - m.start:]
+    if _SENTENCE_BREAK.match(tail) and len(m.text[: len(m.text) - len(tail)].split()[-1]) > 1:
+        return False  # the rule name ended a sentence: [Công an TP.HCM]. Ảnh: ...
     last = m.text.split()[-1]
-    return any(r.end == m.end for r in rule_spans) or last[:1].isupper() or last[:1].isdigit()
+    return last[:1].isupper() or last[:1].isdigit()
 
 
 def tag_entities(doc: Doc) -> list[Span]:

@@ -241,6 +241,8 @@ COMBINE_CASES = [
     ("generic ORG inside a rule POSITION", _m(7, 20, "ORG", "Ban chỉ đạo"), [_m(0, 20, "POSITION")],          ([], False)),
     ("ORG that extends two rule ORGs",     _m(0, 30, "ORG", "Công ty Xx Yy AVG"), [_m(0, 12, "ORG"), _m(27, 30, "ORG")], ("both", True)),
     ("ORG extended by a trailing verb",    _m(0, 30, "ORG", "UBND thành phố H bắt cóc"), [_m(0, 16, "ORG")], ([], False)),
+    ("ORG run on past a sentence's end",  _m(0, 19, "ORG", "Công an TP.HCM. Ảnh"), [_m(0, 14, "ORG", "Công an TP.HCM")], ([], False)),
+    ("ORG going on after an initial",      _m(0, 7, "ORG", "Bộ Q. P"),      [_m(0, 4, "ORG", "Bộ Q")],        ("both", True)),
     ("national body with a province",     _m(0, 21, "ORG", "Quốc hội tỉnh Phú Thọ"), [_m(0, 8, "ORG", "Quốc hội")], ([], False)),
     ("ORG with the same bounds",           _m(0, 12, "ORG", "Bộ Quốc phòng"), [_m(0, 12, "ORG")],             ([], False)),
     ("PERSON going on after a rule name",  _m(0, 15, "PERSON", "Phạm Minh Chính"), [_m(0, 9, "PERSON", "Phạm Minh")], ("both", True)),
