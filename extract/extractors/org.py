@@ -55,10 +55,12 @@ _TAIL_END_PUNCT = frozenset("(),;:")
 # verbs the press puts right after a body: "Bộ Giao thông chủ trì, ..." ends the name before them
 # two-syllable verbs that end a name written on in lower case (data: verbs_after_names.tsv)
 _TAIL_VERBS = verbs_after_names()
-# lower-case words before a paper's or an agency's name ("tờ Korea Times", "báo Tin Tức")
+# lower-case words before a paper's, an agency's or a broadcaster's name ("tờ Korea Times", "báo Tin Tức", "đài NHK")
 _MEDIA_WORDS = Lexicon("media_words")
-for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí"):
+for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí", "đài", "đài truyền hình", "kênh truyền hình"):
     _MEDIA_WORDS.add(_w, {})
+# capitalised, these open the body's own name: "Báo Nhân Dân", "Đài Tiếng nói Việt Nam"
+_NAME_OPENING_MEDIA_WORDS = frozenset(fold_text(w) for w in ("báo", "đài", "kênh"))
 # a reporter of a paper: "trao đổi với PV Người Đưa Tin" (the paper is ORG, "PV" nothing);
 # a person's name after it is the reporter's ("PV Nguyễn An")
 _REPORTER_WORDS = frozenset(key_of(w) for w in ["PV", "phóng viên"])
@@ -1008,6 +1010,23 @@ def _company_abbreviations(ctx: Ctx, finder: "OrgFinder") -> list[int]:
     return out
 
 
+def _common_noun_abbreviations(ctx: Ctx) -> set[str]:
+    """Upper-case abbreviations the article defines in brackets right after the lower-case words
+    they abbreviate, letter for syllable: ``nhập hộ khẩu (NHK)``, ``khu công nghiệp (KCN)``."""
+    toks = ctx.toks
+    out: set[str] = set()
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if not (toks[k - 1].text == "(" and toks[k + 1].text == ")" and t.is_upper and 2 <= len(t.text) <= 5):
+            continue
+        n = len(t.text)
+        words = toks[k - 1 - n : k - 1]
+        if (k - 1 - n >= 0 and all(w.is_alpha and not w.is_cap for w in words)
+                and fold_text("".join(w.text[0] for w in words)) == fold_text(t.text)):
+            out.add(t.text)
+    return out
+
+
 def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], OrgFinder]:
     loc_starts = {s: e for s, e in locs}
     finder = OrgFinder(ctx, loc_starts)
@@ -1023,8 +1042,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
         t = toks[i]
         if (i > 1 and not t.gap and toks[i - 1].text in ("-", "/") and t.is_upper
                 and not (toks[i - 1].text == "/" and toks[i - 2].is_alpha and not toks[i - 2].is_upper
-                         and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))):
-            i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN")
+                         and not (i + 1 < len(toks) and not toks[i + 1].gap and toks[i + 1].text == "-"))
+                and not (toks[i - 1].text == "/" and toks[i - 2].is_alpha and i > 2 and toks[i - 3].text == ":")):
+            i += 1  # inside a document code: "936/QĐ-UBND", "02/CĐ-UBND" (not a credit "Trọng Đức/TTXVN", "Ảnh: AFP/TTXVN")
             continue
         nav = _naval_region_at(ctx, i)
         if nav:
@@ -1064,7 +1084,7 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                         out.append(q)  # "hai đảng Dân chủ và [Cộng hòa]"
                         i = q[1]
                 continue
-        if t.is_word and (not t.is_cap or t.fold != fold_text("báo")) and i > 0:
+        if t.is_word and (not t.is_cap or t.fold not in _NAME_OPENING_MEDIA_WORDS) and i > 0:
             m = finder.media_name(i)
             if m:
                 out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
@@ -1116,6 +1136,9 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
             i = e
             continue
         i += 1
+    # an abbreviation the article defines for lower-case words is no body's: "nhập hộ khẩu (NHK)"
+    common = _common_noun_abbreviations(ctx)
+    out = [(s, e) for s, e in out if not (e == s + 1 and toks[s].text in common and toks[s].text not in abbrs)]
     # a foreign word after a name ("Tuổi Trẻ Online"), not after a place ending it ("Ủy ban châu Âu" + "Juncker")
     loc_ends = set(loc_starts.values())
     out = [(s, e + (e not in loc_starts and e not in loc_ends and _foreign_suffix(ctx, e))) for s, e in out]

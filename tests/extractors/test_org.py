@@ -64,6 +64,15 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # foreign papers, agencies and broadcasters the press cites by name (orgs.tsv)
+    ("foreign_media", "Các báo quốc tế như Reuters, Forbes, VOA, Manila Bulletin đã đưa tin.",
+     ["Reuters", "Forbes", "VOA", "Manila Bulletin"], []),
+    # a lower-case "đài" stays outside the broadcaster's name, as "báo" does; a capitalised one opens it
+    ("broadcaster_word", "Theo đài NHK, Đài Tiếng nói Việt Nam cũng đưa tin.", ["NHK", "Đài Tiếng nói Việt Nam"], []),
+    # an abbreviation the article defines for lower-case words is not the broadcaster of that name
+    ("common_noun_abbreviation", "Người dân được nhập hộ khẩu (NHK) vào thành phố. Điều kiện NHK được nới.", [], []),
+    # two agencies in one credit: the second is no document code's issuer
+    ("credit_two_agencies", "Thủ tướng Anh phát biểu. (Nguồn: EPA/TTXVN) Ngày 10/6, bà May nói.", ["EPA", "TTXVN"], []),
     # an upper-case agency before a photo credit's slash
     ("credit_agency_before_slash", "Toàn cảnh buổi lễ. Ảnh: VNA/Thu Hà\nSáng nay, đoàn đến.", ["VNA"], []),
     # a capitalised agency word opens the agency's name too
