@@ -45,6 +45,14 @@ _OPEN_CLUSTER = regex.compile(
 )
 
 
+# "sỹ"/"sĩ", "lý"/"lí", "kỹ"/"kĩ": a syllable of one consonant (or digraph) and a final y is
+# also spelled with i; both fold to i (tone kept)
+_Y_AS_I = {"y": "i"} | {_with_tone("y", tone): _with_tone("i", tone) for tone in _TONES}
+_Y_SYLLABLE = regex.compile(
+    r"(?<!\p{L})((?:ch|gh|kh|ng|nh|ph|th|tr|[bcdđghklmnprstvx]))(" + "|".join(_Y_AS_I) + r")(?!\p{L})"
+)
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -57,7 +65,8 @@ _last_fold: tuple[str, str] = ("", "")
 
 
 def fold_text(text: str) -> str:
-    """Same-length matching key: lower case, canonical tone placement.
+    """Same-length matching key: lower case, canonical tone placement, ``y`` spelled ``i``
+    where both spellings are in use (``sỹ``/``sĩ``).
 
     Several extractors fold the same article text; the key of the last long
     text is kept, so the article is folded once (an identity check, O(1)).
@@ -67,6 +76,7 @@ def fold_text(text: str) -> str:
         return _last_fold[1]
     key = _lower_same_length(text.translate(_CHAR_FIXES))
     key = _OPEN_CLUSTER.sub(lambda m: _TONE_MOVES[m.group(1)], key)
+    key = _Y_SYLLABLE.sub(lambda m: m.group(1) + _Y_AS_I[m.group(2)], key)
     if len(text) > _LONG_TEXT:
         _last_fold = (text, key)
     return key

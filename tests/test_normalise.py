@@ -13,6 +13,16 @@ def test_old_and_new_tone_placement_fold_alike(old, new):
     assert fold_text(old) == fold_text(new)
 
 
+@pytest.mark.parametrize("y, i", [("Thượng nghị sỹ", "thượng nghị sĩ"), ("Mỹ", "mĩ"), ("trợ lý", "trợ lí"), ("kỷ luật", "kỉ luật")])
+def test_final_y_and_i_spellings_fold_alike(y, i):
+    assert fold_text(y) == fold_text(i)
+
+
+@pytest.mark.parametrize("word", ["tay", "Huy", "Thủy", "quý", "Cty"])
+def test_y_after_a_vowel_or_qu_stays_y(word):
+    assert not fold_text(word).endswith(("i", "í", "ì", "ỉ", "ĩ", "ị"))
+
+
 @pytest.mark.parametrize("word", ["Hoàng", "quý", "Quỳnh", "quà", "hoài"])
 def test_closed_syllables_and_qu_keep_their_tone(word):
     assert fold_text(word) == word.lower()

@@ -273,6 +273,8 @@ class PositionFinder:
             return True  # "các chức danh bí thư"
         if t.fold in _KIND_BEFORE and not t.is_cap and end not in self.person_starts:
             return True  # "người Thẩm phán công minh", "đội ngũ Thẩm phán": the kind of office-holder
+        if t.fold == _GROUP and end not in self.person_starts:
+            return True  # "nhóm Nghị sĩ hữu nghị", "Nhóm nữ đại biểu Quốc hội": a group's name, no office
         if (t.fold == _MOT and not t.is_cap and end == tend and end not in self.person_starts
                 and self.ctx.fold(k - 1) != fold_text("là")):
             return True  # "ủy quyền cho một Phó Thủ tướng": any one of them (not "đón một Phó chủ tịch tỉnh X")
@@ -442,11 +444,12 @@ _TAIL_STOP = frozenset(fold_text(w) for w in "kiêm giai nhiệm sinh chuyển n
 _TAIL_STOP_PAIRS = verbs_after_names()  # "cho biết", "phát biểu" ... (data: verbs_after_names.tsv)
 # "ứng cử", "bầu cử", "tranh cử", "bầu" right before a deputy title
 _ELECTION_BEFORE = frozenset(fold_text(w) for w in "cử bầu".split())
-# titles whose body may be a country: heads of state and government, envoys
+# titles whose body may be a country: heads of state and government, envoys, lawmakers
 _ENVOY_TITLES = frozenset(key_of(w) for w in [
     "Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
 _STATE_TITLES = _ENVOY_TITLES | frozenset(key_of(w) for w in [
-    "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Ngoại trưởng"])
+    "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Nữ hoàng", "Hoàng đế", "Ngoại trưởng",
+    "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ"])
 _TAI = fold_text("tại")
 _OFFICE_OF = frozenset(key_of(w) for w in ["văn phòng", "cơ quan"])
 _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")
@@ -491,6 +494,7 @@ for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
     _DELEGATION_BODY.add(_w, {})
 # a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"
 _KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ", "cấp"])
+_GROUP = fold_text("nhóm")
 _ADMIN_TITLES = frozenset(key_of(w) for w in ["Chủ tịch", "Phó Chủ tịch", "đại biểu", "Bí thư", "Phó Bí thư",
                                                 "Trưởng Công an"])
 _UNIT_WORDS = frozenset(fold_text(w) for w in "xã huyện tỉnh phường quận".split())

@@ -26,6 +26,9 @@ CASES = [
     # the holder's name after a city prefix that follows the title at once
     ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
      ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
+    # lawmakers and monarchs take their country; "sỹ" is "sĩ"; a title in a group's name is no office
+    ("lawmaker-and-monarch-country", "Thượng nghị sỹ Mỹ John McCain gặp Nữ hoàng Anh Elizabeth; nhóm Nghị sĩ hữu nghị Đức - Việt ra đời.",
+     ["Thượng nghị sỹ Mỹ", "Nữ hoàng Anh"]),
     # a minister of a country named right after the title
     ("minister-of-a-country", "Bộ trưởng Ấn Độ vô tư; Bộ trưởng Nông nghiệp Ấn Độ nói; Bộ trưởng Hoàng Trung Hải nói.",
      ["Bộ trưởng Ấn Độ", "Bộ trưởng Nông nghiệp Ấn Độ", "Bộ trưởng"]),
