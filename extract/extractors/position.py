@@ -87,12 +87,20 @@ class PositionFinder:
     def _delegation(self, j: int) -> int:
         """End of ``đại biểu Quốc hội tỉnh X`` / ``ĐBQH tỉnh X`` at token j, 0 if none: a
         provincial delegation is named by its province (``Trưởng đoàn đại biểu Quốc hội tỉnh
-        Bắc Ninh``), though a national body alone never takes one."""
+        Bắc Ninh``), though a national body alone never takes one.  ``chuyên trách`` (full-time)
+        belongs to the title, before or after the body (``Phó trưởng đoàn chuyên trách Đoàn đại
+        biểu Quốc hội TP.HCM``, ``Phó Trưởng đoàn ĐBQH chuyên trách TP. Đà Nẵng``); the body
+        without a province ends the span unless the delegations in general are meant (``trưởng
+        đoàn đại biểu Quốc hội của tỉnh``, ``... chuyên trách các tỉnh``)."""
         ctx, toks = self.ctx, self.ctx.toks
-        n, _ = _DELEGATION_BODY.longest(toks, j)
+        k = j + 2 if self._full_time(j) else j
+        b = k + 1 if ctx.fold(k) == _DOAN and ctx.adjacent(k + 1) else k  # "Đoàn đại biểu Quốc hội"
+        n, _ = _DELEGATION_BODY.longest(toks, b)
         if not n:
-            return 0
-        k = j + n
+            return k if k > j and (k >= len(toks) or not toks[k].is_alpha) else 0  # "Phó trưởng đoàn chuyên trách,"
+        k = b + n
+        if self._full_time(k):
+            k += 2
         if k < len(toks) and not toks[k].nl and toks[k].gap:
             p = prefix_at(ctx, k)
             if p and k + p < len(toks) and not toks[k + p].nl:
@@ -103,7 +111,12 @@ class PositionFinder:
                     return k + p  # "Trưởng Đoàn ĐBQH tỉnh"
             if k in self.orgs.loc_starts:
                 return self.orgs.loc_starts[k]
-        return 0  # no province: "trưởng đoàn đại biểu Quốc hội của tỉnh, thành phố" is generic
+            if toks[k].fold in _GENERIC_SEAT or toks[k].fold in PLURAL_BEFORE:
+                return 0
+        return k  # "Trưởng đoàn ĐBQH khóa 14"
+
+    def _full_time(self, k: int) -> bool:
+        return self.ctx.fold(k) == _CHUYEN and self.ctx.fold(k + 1) == _TRACH and self.ctx.adjacent(k + 1)
 
     def complement(self, row: dict, j: int) -> int:
         """End token of the body written right after a title ending at token j (j if none)."""
@@ -490,6 +503,8 @@ def _full_name_at(ctx: Ctx, j: int) -> bool:
 # "Trưởng đoàn đại biểu Quốc hội tỉnh X": the head of a province's delegation to the National Assembly
 _DELEGATION_HEADS = frozenset(key_of(w) for w in ["Trưởng đoàn", "Phó trưởng đoàn", "Phó Trưởng đoàn"])
 _DELEGATION_BODY = Lexicon("delegation_body")
+_DOAN, _CHUYEN, _TRACH = fold_text("đoàn"), fold_text("chuyên"), fold_text("trách")
+_GENERIC_SEAT = frozenset(fold_text(w) for w in ["của", "ở", "tại"])  # "... của tỉnh, thành phố": any delegation
 for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
     _DELEGATION_BODY.add(_w, {})
 # a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"

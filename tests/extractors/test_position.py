@@ -26,6 +26,9 @@ CASES = [
     # the holder's name after a city prefix that follows the title at once
     ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
      ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
+    # a delegation head: "chuyên trách" belongs to the title, before or after the body; the body alone, or its province
+    ("delegation-full-time", "Phó Trưởng đoàn ĐBQH chuyên trách TP. Đà Nẵng Nguyễn Bá Sơn và Trưởng đoàn ĐBQH khóa 14 Lê Văn A; ông B, Phó trưởng đoàn chuyên trách, nói.",
+     ["Phó Trưởng đoàn ĐBQH chuyên trách TP. Đà Nẵng", "Trưởng đoàn ĐBQH", "Phó trưởng đoàn chuyên trách"]),
     # lawmakers and monarchs take their country; "sỹ" is "sĩ"; a title in a group's name is no office
     ("lawmaker-and-monarch-country", "Thượng nghị sỹ Mỹ John McCain gặp Nữ hoàng Anh Elizabeth; nhóm Nghị sĩ hữu nghị Đức - Việt ra đời.",
      ["Thượng nghị sỹ Mỹ", "Nữ hoàng Anh"]),
