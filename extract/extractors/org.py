@@ -49,6 +49,8 @@ _BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
 # a body's name written on in lower case: at most this many syllables, ending at one of these
 _TAIL_MAX = 8
 _VA = fold_text("và")
+_DOAN = fold_text("đoàn")
+_TRUONG = fold_text("trưởng")  # "Trưởng đoàn ...": the word is the title's
 # the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
 _NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế", "quân sự", "thế giới"])
 _TAIL_END_PUNCT = frozenset("(),;:")
@@ -61,6 +63,10 @@ for _w in ("tờ", "báo", "hãng tin", "hãng thông tấn", "tạp chí", "đ�
     _MEDIA_WORDS.add(_w, {})
 # capitalised, these open the body's own name: "Báo Nhân Dân", "Đài Tiếng nói Việt Nam"
 _NAME_OPENING_MEDIA_WORDS = frozenset(fold_text(w) for w in ("báo", "đài", "kênh"))
+# a delegation to the National Assembly: "Trưởng đoàn [đại biểu Quốc hội tỉnh X]", "đoàn [ĐBQH TP. Đà Nẵng]"
+DELEGATION_BODY = Lexicon("delegation_body")
+for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
+    DELEGATION_BODY.add(_w, {})
 # a reporter of a paper: "trao đổi với PV Người Đưa Tin" (the paper is ORG, "PV" nothing);
 # a person's name after it is the reporter's ("PV Nguyễn An")
 _REPORTER_WORDS = frozenset(key_of(w) for w in ["PV", "phóng viên"])
@@ -779,6 +785,28 @@ class OrgFinder:
             return 0
         return k
 
+    def seat_at(self, k: int) -> int:
+        """End of the province or city a delegation sits for, at token k on the same line (``tỉnh
+        Bắc Ninh``, ``TP. Đà Nẵng``, a bare ``tỉnh``), else 0."""
+        ctx, toks = self.ctx, self.ctx.toks
+        if k >= len(toks) or toks[k].nl or not toks[k].gap:
+            return 0
+        p = prefix_at(ctx, k)
+        if p and k + p < len(toks) and not toks[k + p].nl:
+            m = named_after_prefix(ctx, k + p)
+            if m:
+                return k + p + m
+            if toks[k].fold in ("tỉnh", "thành phố") and toks[k].is_alpha:
+                return k + p  # "Trưởng Đoàn ĐBQH tỉnh"
+        return self.loc_starts.get(k, 0)
+
+    def delegation(self, i: int) -> int:
+        """End of a province's delegation to the National Assembly written with a lower-case
+        ``đoàn`` at token i (``đoàn ĐBQH TP. Đà Nẵng``, ``đoàn đại biểu Quốc hội tỉnh``), else 0;
+        without its province it is any delegation (``đoàn đại biểu Quốc hội và ...``)."""
+        n, _ = DELEGATION_BODY.longest(self.ctx.toks, i + 1)
+        return self.seat_at(i + 1 + n) if n and self.ctx.adjacent(i + 1) else 0
+
     def place_after(self, k: int) -> int:
         """End of a place (with or without its prefix) starting at token k on the same line, else k."""
         ctx, toks = self.ctx, self.ctx.toks
@@ -1090,6 +1118,10 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
                 out.append(m)  # "tờ [Korea Times]", "báo [Tin Tức]", "hãng tin [Yonhap]"
                 i = m[1]
                 continue
+        if t.fold == _DOAN and not t.is_cap and ctx.fold(i - 1) != _TRUONG and (d := finder.delegation(i)):
+            out.append((i, d))  # "đoàn [ĐBQH TP. Đà Nẵng]": the lower-case word is the name's too
+            i = d
+            continue
         if t.fold == _BO and (ctx.fold(i + 2) == _NGANH or ctx.fold(i + 1) == _NGANH) and ctx.adjacent(i + 1):
             i += 1  # "Bộ, ngành, địa phương", "các Bộ ngành": ministries in general
             continue

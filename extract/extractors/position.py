@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run, ends_a_word
-from extract.extractors.org import OrgFinder, generic_name
+from extract.extractors.org import DELEGATION_BODY, OrgFinder, generic_name
 from extract.extractors.place import named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
@@ -95,24 +95,17 @@ class PositionFinder:
         ctx, toks = self.ctx, self.ctx.toks
         k = j + 2 if self._full_time(j) else j
         b = k + 1 if ctx.fold(k) == _DOAN and ctx.adjacent(k + 1) else k  # "Đoàn đại biểu Quốc hội"
-        n, _ = _DELEGATION_BODY.longest(toks, b)
+        n, _ = DELEGATION_BODY.longest(toks, b)
         if not n:
             return k if k > j and (k >= len(toks) or not toks[k].is_alpha) else 0  # "Phó trưởng đoàn chuyên trách,"
         k = b + n
         if self._full_time(k):
             k += 2
-        if k < len(toks) and not toks[k].nl and toks[k].gap:
-            p = prefix_at(ctx, k)
-            if p and k + p < len(toks) and not toks[k + p].nl:
-                m = named_after_prefix(ctx, k + p)
-                if m:
-                    return k + p + m
-                if toks[k].fold in ("tỉnh", "thành phố") and toks[k].is_alpha:
-                    return k + p  # "Trưởng Đoàn ĐBQH tỉnh"
-            if k in self.orgs.loc_starts:
-                return self.orgs.loc_starts[k]
-            if toks[k].fold in _GENERIC_SEAT or toks[k].fold in PLURAL_BEFORE:
-                return 0
+        seat = self.orgs.seat_at(k)
+        if seat:
+            return seat
+        if k < len(toks) and toks[k].gap and (toks[k].fold in _GENERIC_SEAT or toks[k].fold in PLURAL_BEFORE):
+            return 0
         return k  # "Trưởng đoàn ĐBQH khóa 14"
 
     def _full_time(self, k: int) -> bool:
@@ -502,11 +495,8 @@ def _full_name_at(ctx: Ctx, j: int) -> bool:
 
 # "Trưởng đoàn đại biểu Quốc hội tỉnh X": the head of a province's delegation to the National Assembly
 _DELEGATION_HEADS = frozenset(key_of(w) for w in ["Trưởng đoàn", "Phó trưởng đoàn", "Phó Trưởng đoàn"])
-_DELEGATION_BODY = Lexicon("delegation_body")
 _DOAN, _CHUYEN, _TRACH = fold_text("đoàn"), fold_text("chuyên"), fold_text("trách")
 _GENERIC_SEAT = frozenset(fold_text(w) for w in ["của", "ở", "tại"])  # "... của tỉnh, thành phố": any delegation
-for _w in ("đại biểu Quốc hội", "Đại biểu Quốc hội", "ĐBQH"):
-    _DELEGATION_BODY.add(_w, {})
 # a title after these names a kind of office-holder, not one: "người Thẩm phán", "đội ngũ Thẩm phán"
 _KIND_BEFORE = frozenset(fold_text(w) for w in ["người", "ngũ", "cấp"])
 _GROUP = fold_text("nhóm")
