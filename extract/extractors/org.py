@@ -1201,9 +1201,27 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     # a body's name that stops inside a place goes on to the place's end: "Ban Chỉ đạo [Tây Nam bộ]"
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     out = _heads_over_lower_words(ctx, finder, out)
+    out = _boards_of_companies(ctx, out)
     seen = set(out)
     out = out + [x for x in _listed_ministries(ctx, finder) if x not in seen]
     return out + _elliptic_mentions(ctx, finder, out), finder
+
+
+# a company's board, written before the company: "HĐTV [VEC]", "HĐQT Tập đoàn"
+_BOARDS = frozenset(key_of(w) for w in ["HĐQT", "HĐTV", "Hội đồng quản trị", "Hội đồng thành viên"])
+
+
+def _boards_of_companies(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A board and the company's name right after it, found apart, are one body: ``[HĐTV VEC]``
+    (the article abbreviated the company before), as ``[HĐQT Sabeco]`` is."""
+    toks = ctx.toks
+    starts = dict(spans)
+    merged: dict[int, int] = {}  # board's start -> company's end
+    for s, e in spans:
+        if e in starts and key_of(ctx.surface(s, e)) in _BOARDS and ctx.adjacent(e) and toks[e].gap and toks[e].is_upper:
+            merged[s] = starts[e]
+    absorbed = {e for s, e in spans if s in merged}
+    return [(s, merged.get(s, e)) for s, e in spans if s not in absorbed]
 
 
 _ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán"])  # measured one by one: Đảng bộ, Bộ, Cục, Ủy ban lost

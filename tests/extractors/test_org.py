@@ -64,6 +64,9 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # a board and the company abbreviated before: one body
+    ("board_of_abbreviated_company", "Tổng công ty Bưu điện (VNP) họp. Chủ tịch HĐTV VNP ký quyết định.",
+     ["Tổng công ty Bưu điện", "VNP", "HĐTV VNP"], []),
     # a province's delegation to the National Assembly with a lower-case "đoàn"; without its province, any delegation
     ("delegation_lower_case", "Ngày 23/4, đoàn ĐBQH TP. Đà Nẵng tiếp xúc cử tri; kiến nghị gửi đoàn đại biểu Quốc hội và HĐND.",
      ["đoàn ĐBQH TP. Đà Nẵng", "Quốc hội", "HĐND"], []),
