@@ -395,7 +395,7 @@ class PositionFinder:
         if end in set(self.orgs.loc_starts.values()):
             return end  # "Phó Giám đốc Công an tỉnh Đồng Nai" + "xác định": a place closes the body
         k = end
-        while k < len(toks) and k - end <= _TAIL_MAX:
+        while k < len(toks) and k - end <= _APPOSITION_MAX:
             t = toks[k]
             if t.nl:
                 break
@@ -415,8 +415,9 @@ class PositionFinder:
                 return end  # a full name the body runs into
             if t.fold in _TAIL_STOP or (t.fold in FUNCTION_WORDS and t.fold != _VA):
                 return end
-            if ctx.fold(k + 1) and f"{t.fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS:
-                return end
+            if (ctx.fold(k + 1) and f"{t.fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS
+                    and not (k == tend and toks[k - 1].fold in self.orgs.heads.firsts)):
+                return end  # a verb; not the field of the title's unit ("Trưởng phòng" + "quản lý giáo dục")
             if t.is_cap and self._title_at(k):
                 return end  # "[Bộ trưởng Bộ Quốc phòng] và [Ủy viên Bộ Chính trị]": a second title
             k += 1
@@ -440,6 +441,7 @@ class PositionFinder:
 
 # the tail of a title in apposition: what closes it, what stops it
 _TAIL_MAX = 8
+_APPOSITION_MAX = 11  # words of a body's lower-case tail in apposition
 _TAIL_CLOSE = frozenset(",;:.()\"“”")
 _VA = fold_text("và")
 _THI = fold_text("Thị")

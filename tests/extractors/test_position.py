@@ -132,6 +132,11 @@ CASES = [
     ("appos-lower-tail-bracket", "Bà Lê Thị Cúc (hiệu trưởng trường mầm non Hoa Sen) cho biết.",
      ["hiệu trưởng trường mầm non Hoa Sen"]),
     ("appos-lower-tail-nguyen", "Ông Lê Văn An - nguyên trưởng phòng hạ tầng, Sở Xây dựng.", ["trưởng phòng hạ tầng"]),
+    ("appos-lower-tail-long", "Trung tá Nguyễn Hữu Đoài, nguyên Chính trị viên Đồn Công an nhân dân vũ trang Tràng Cát. Năm đó.",
+     ["Chính trị viên Đồn Công an nhân dân vũ trang Tràng Cát"]),
+    # a unit's field that reads like a verb, right after the title ending in the unit's word
+    ("appos-unit-field", "Ông Nguyễn Ngọc Yên - Phó trưởng phòng quản lý giáo dục, Trung tâm Bảo trợ.",
+     ["Phó trưởng phòng quản lý giáo dục"]),
     # ... but not over a verb, a second title, an abbreviation's dot or a name
     ("appos-tail-verb", "Ông Lê Văn An, Giám đốc Công ty Hoa Mai phát biểu khai mạc hội nghị.",
      ["Giám đốc Công ty Hoa Mai"]),
