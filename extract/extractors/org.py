@@ -1224,12 +1224,13 @@ def _boards_of_companies(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(s, merged.get(s, e)) for s, e in spans if s not in absorbed]
 
 
-_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán"])  # measured one by one: Đảng bộ, Bộ, Cục, Ủy ban lost
+_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán", "Báo", "Văn phòng", "Hội đồng", "Ban liên lạc"])
+# measured one by one on the files read for errors: Đảng bộ, Bộ, Cục, Ủy ban, Đoàn, Trung tâm, Sở lost
 
 
 def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A capitalised "Hội", "Bệnh viện" or "Đại sứ quán" alone in mid-sentence, in an article that named one in
-    full before: that body named elliptically (``tổ chức [Hội] vững mạnh``)."""
+    """A capitalised head of ``_ELLIPTIC_HEADS`` ("Hội", "Báo", "Hội đồng" ...) alone in mid-sentence, in an
+    article that named one in full before: that body named elliptically (``tổ chức [Hội] vững mạnh``)."""
     toks = ctx.toks
     covered = {k for s, e in spans for k in range(s, e)}
     words = vietnamese_words()

@@ -162,6 +162,8 @@ CASES = [
     # the association named elliptically after it was named in full ("Hội nghị" is a meeting, no body)
     ("association_elliptic", "Hội Luật gia tỉnh Hà Giang họp. Công tác tổ chức Hội được củng cố; vai trò của Hội tăng; hội nghị bế mạc.",
      ["Hội Luật gia tỉnh Hà Giang", "Hội", "Hội"], []),
+    ("council_and_paper_elliptic", "Hội đồng Lý luận Trung ương họp; Báo Nhân Dân đưa tin. Phóng viên của Báo hỏi; thành viên Hội đồng trả lời.",
+     ["Hội đồng Lý luận Trung ương", "Báo Nhân Dân", "Báo", "Hội đồng"], []),
     # the Party committee of a bloc of agencies; an online paper; an adverb ends a name
     ("bloc_paper_adverb", "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị kỷ luật; Bộ trưởng chúc mừng Báo điện tử Tổ Quốc; yêu cầu Cục Nghệ thuật Biểu diễn nghiêm túc rút kinh nghiệm.",
      ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị", "Báo điện tử Tổ Quốc", "Cục Nghệ thuật Biểu diễn"], []),
