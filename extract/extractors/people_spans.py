@@ -30,7 +30,7 @@ from extract.extractors.person import (
 from extract.extractors.place import find_places
 from extract.extractors.position import find_positions
 from extract.extractors.rank import find_ranks
-from extract.lexicons import vietnamese_words
+from extract.lexicons import key_of, vietnamese_words
 from extract.normalise import fold_text
 from extract.records import Mention
 
@@ -163,6 +163,59 @@ def _route_items(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+_LIST_SEPARATORS = frozenset([",", ";"])
+_VA = fold_text("và")
+_DANH = (fold_text("chức"), fold_text("danh"))
+# the country's top offices, each with one holder: named in a list, they are that holder
+_ONE_HOLDER = frozenset(key_of(w) for w in [
+    "Tổng Bí thư", "Tổng Bí thư Ban Chấp hành Trung ương Đảng", "Chủ tịch nước", "Thủ tướng", "Thủ tướng Chính phủ",
+    "Chủ tịch Quốc hội", "Thường trực Ban Bí thư"])
+
+
+def _without_office_lists(ctx: Ctx, positions: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Three titles or more in a row, joined by commas, semicolons or "và", introduced by a colon or
+    by "chức danh" and with no name beside any of them: offices listed as categories ("Các chức
+    danh do Bộ Chính trị quyết định gồm: Ủy viên Bộ Chính trị, Phó Chủ tịch nước, Phó Thủ tướng
+    ...", "các chức danh thì Phó bí thư, Chủ tịch HĐND, ..."), held by no one in particular."""
+    toks = ctx.toks
+    starts = {s for s, _ in persons}
+    ends = {e for _, e in persons}
+    runs: list[list[tuple[int, int]]] = []
+    for p in sorted(positions):
+        if runs and _joined(ctx, runs[-1][-1][1], p[0]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    drop = set()
+    for run in runs:
+        first = run[0][0]
+        if len(run) < 3 or any(e in starts or s in ends for s, e in run) or not _introduces_a_list(ctx, first):
+            continue
+        if all(key_of(ctx.surface(s, e)) in _ONE_HOLDER for s, e in run):
+            continue  # "Tổng Bí thư, Chủ tịch nước, Thủ tướng Chính phủ, Chủ tịch Quốc hội": one holder each
+        drop.update(run)
+    return [p for p in positions if p not in drop]
+
+
+def _introduces_a_list(ctx: Ctx, first: int) -> bool:
+    """A colon right before token ``first``, or "chức danh" in the few words before it (same line)."""
+    toks = ctx.toks
+    if first > 0 and toks[first - 1].text == ":":
+        return True
+    for k in range(max(1, first - 4), first):
+        if (toks[k - 1].fold, toks[k].fold) == _DANH and not any(t.nl for t in toks[k:first + 1]):
+            return True
+    return False
+
+
+def _joined(ctx: Ctx, end: int, start: int) -> bool:
+    """Two titles side by side in a list: one comma, semicolon or "và" between them."""
+    if start - end != 1:
+        return False
+    t = ctx.toks[end]
+    return t.text in _LIST_SEPARATORS or (t.fold == _VA and not t.is_cap)
+
+
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per label (the pure core of ``find_people_spans``)."""
     ranks = find_ranks(ctx)
@@ -214,6 +267,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons = _longest_first([_with_initial_dot(ctx, _without_next_word(ctx, p)) for p in persons])
     persons = _longest_first(persons + original_spellings(ctx, persons))
     persons = _longest_first(persons + mentioned_again(ctx, persons, orgs + positions + locs + ranks))
+    positions = _without_office_lists(ctx, positions, persons)
     locs = [l for l in locs if not _overlaps(l, persons)]
     orgs = [o for o in orgs if not _overlaps(o, persons)]
     orgs = [o for o in orgs if not any(s <= o[0] < s + 1 and o[1] <= e and o[0] > s for s, e in positions)]

@@ -26,6 +26,9 @@ CASES = [
     # the holder's name after a city prefix that follows the title at once
     ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
      ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
+    # offices listed as categories after a colon or "chức danh": no holder; the country's top offices each have one
+    ("office-list", "Các chức danh do Bộ Chính trị quyết định gồm: Phó Chủ tịch nước, Phó Thủ tướng, Chánh án Tòa án nhân dân tối cao. Nghị định nêu rõ: Tổng Bí thư, Chủ tịch nước, Thủ tướng Chính phủ được dùng xe.",
+     ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng Chính phủ"]),
     # a delegation head: "chuyên trách" belongs to the title, before or after the body; the body alone, or its province
     ("delegation-full-time", "Phó Trưởng đoàn ĐBQH chuyên trách TP. Đà Nẵng Nguyễn Bá Sơn và Trưởng đoàn ĐBQH khóa 14 Lê Văn A; ông B, Phó trưởng đoàn chuyên trách, nói.",
      ["Phó Trưởng đoàn ĐBQH chuyên trách TP. Đà Nẵng", "Trưởng đoàn ĐBQH", "Phó trưởng đoàn chuyên trách"]),
