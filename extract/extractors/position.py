@@ -185,7 +185,7 @@ class PositionFinder:
         if base in _ADMIN_TITLES:
             return self._admin_unit(j) or self._province_named(j) or j
         # "Giám đốc công an tỉnh", "Trưởng công an xã": the local police named in lower case
-        if comp == "org" and key_of(ctx.surface(j, j + 2)) == _POLICE and not toks[j].is_cap:
+        if comp == "org" and j + 2 <= len(toks) and key_of(ctx.surface(j, j + 2)) == _POLICE and not toks[j].is_cap:
             return self._admin_unit(j + 2) or j
         return j
 
