@@ -227,7 +227,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     persons += runs_after(ctx, role_ends(ctx))
     persons += alias_runs(ctx)
     persons += foreign_runs(ctx, orgs)
-    positions = find_positions(ctx, finder, orgs, persons)
+    positions, tail_bodies = find_positions(ctx, finder, orgs, persons)
     # organisations found inside a title complement (position-only context) count too
     pos_orgs = []
     for s, e in positions:
@@ -240,6 +240,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
             else:
                 k += 1
     orgs = _longest_first(orgs + pos_orgs)
+    orgs = _longest_first(tail_bodies + [o for o in orgs if not _inside(o, tail_bodies)])
     persons += runs_after(ctx, {e for _, e in positions})
     persons += apposition_runs(ctx, {s for s, _ in positions})
     credits = bylines(ctx, {s: e for s, e in orgs})

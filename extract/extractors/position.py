@@ -73,6 +73,7 @@ class PositionFinder:
         self.person_ends = set(person_ends)
         self.pos_ends: set[int] = set()
         self.class_ends: set[int] = set()  # ends of titles used as a class, not an office held
+        self.tail_bodies: list[tuple[int, int]] = []  # bodies that an apposition's lower-case tail completed
         self.orgs = orgs
         self.org_starts = {s: e for s, e in org_spans}
         self.person_starts = person_starts
@@ -390,7 +391,7 @@ class PositionFinder:
         function word, a verb, a name or a line end before that punctuation."""
         ctx, toks = self.ctx, self.ctx.toks
         j = i - 1 if i > 0 and toks[i - 1].fold in _TIME_MODIFIERS and not toks[i].nl else i
-        if not self._apposition(j):
+        if not (self._apposition(j) or self._office_named(j)):
             return end
         if end in set(self.orgs.loc_starts.values()):
             return end  # "Phó Giám đốc Công an tỉnh Đồng Nai" + "xác định": a place closes the body
@@ -402,7 +403,7 @@ class PositionFinder:
             if t.text in _TAIL_CLOSE:
                 if t.text == "." and toks[k - 1].is_upper:
                     return end  # "TP. Cần Thơ", "Bộ Q. P": an abbreviation, not the end
-                return k if k > end and toks[k - 1].is_word else end
+                return self._tail_end(tend, end, k) if k > end and toks[k - 1].is_word else end
             if t.text in ("-", "–"):
                 if k == end or ctx.fold(k + 1) in HONORIFICS or not toks[k].gap:
                     return end
@@ -413,6 +414,8 @@ class PositionFinder:
             if t.is_cap and not t.is_upper and cap_run(ctx, k, 4) >= 3 and not place_at(ctx, k) and (
                     t.fold in surnames() or ctx.fold(k + 1) == _THI):
                 return end  # a full name the body runs into
+            if t.fold == _VA and k > end and ctx.fold(k + 1) in HONORIFICS and toks[k - 1].is_word:
+                return self._tail_end(tend, end, k)  # "... [Trưởng Ban Bồi thường giải phóng mặt bằng quận] và ông X"
             if t.fold in _TAIL_STOP or (t.fold in FUNCTION_WORDS and t.fold != _VA):
                 return end
             if (ctx.fold(k + 1) and f"{t.fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS
@@ -431,6 +434,22 @@ class PositionFinder:
                 return True
         return False
 
+    def _tail_end(self, tend: int, end: int, k: int) -> int:
+        """``k``, the new end of a title's span; the body that opens right after the title (a
+        capitalised unit), or with its last word (``Trưởng [Ban] Bồi thường``), is an ORG to ``k`` as well."""
+        toks = self.ctx.toks
+        if toks[tend].is_cap and (tend in self.org_starts or self.orgs.heads.longest(toks, tend)[0]):
+            self.tail_bodies.append((tend, k))
+        elif tend - 1 in self.org_starts:
+            self.tail_bodies.append((tend - 1, k))  # "Trưởng Ban" + "Bồi thường ...": the title's last word opens the body
+        return k
+
+    def _office_named(self, i: int) -> bool:
+        """The title follows "chức" or "cương vị": an office named as such (``nhận chức [Trưởng
+        Ban ...]``, ``trên cương vị [Giám đốc ...]``)."""
+        return i > 0 and not self.ctx.toks[i].nl and (
+            self.ctx.fold(i - 1) == _CHUC or (self.ctx.fold(i - 2), self.ctx.fold(i - 1)) == _CUONG_VI)
+
     def _apposition(self, i: int) -> bool:
         """The title follows a comma, dash or semicolon after a person or another title."""
         toks = self.ctx.toks
@@ -441,6 +460,7 @@ class PositionFinder:
 
 # the tail of a title in apposition: what closes it, what stops it
 _TAIL_MAX = 8
+_CHUC, _CUONG_VI = fold_text("chức"), (fold_text("cương"), fold_text("vị"))
 _APPOSITION_MAX = 11  # words of a body's lower-case tail in apposition
 _TAIL_CLOSE = frozenset(",;:.()\"“”")
 _VA = fold_text("và")
@@ -547,7 +567,10 @@ def _fused_city(ctx: Ctx, k: int, run: int) -> bool:
     return any(f"TP.{ctx.surface(k, k + n)}" in places for n in range(2, run + 1))
 
 
-def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans,
+                   persons: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The POSITION token ranges, and the bodies inside them that a lower-case tail completed
+    (ORG: ``Trưởng [Ban Bồi thường giải phóng mặt bằng quận]``)."""
     finder = PositionFinder(ctx, orgs, org_spans, {s for s, _ in persons}, {e for _, e in persons})
     toks = ctx.toks
     first_words = finder.lex.firsts
@@ -566,4 +589,5 @@ def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans, persons: list[tuple[int
                 i = r[0]
                 continue
         i += 1
-    return out
+    ends = {e for _, e in out}
+    return out, [b for b in finder.tail_bodies if b[1] in ends]

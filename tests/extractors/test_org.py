@@ -64,6 +64,11 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # an office named after "chức" whose body goes on in lower case: the body is an ORG to the same end,
+    # and "và ông" closes it as a comma would
+    ("office_body_tail", "Ông Thi Danh nhận chức Trưởng Ban Bồi thường giải phóng mặt bằng quận và ông Nguyễn Duy Linh làm kế toán.",
+     ["Ban Bồi thường giải phóng mặt bằng quận"],
+     [("POSITION", "Trưởng Ban Bồi thường giải phóng mặt bằng quận"), ("PERSON", "Nguyễn Duy Linh")]),
     # a board and the company abbreviated before: one body
     ("board_of_abbreviated_company", "Tổng công ty Bưu điện (VNP) họp. Chủ tịch HĐTV VNP ký quyết định.",
      ["Tổng công ty Bưu điện", "VNP", "HĐTV VNP"], []),
