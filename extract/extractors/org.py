@@ -345,8 +345,9 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
                 last_good = k
                 lower = 1  # the tail ended the name: no further lower-case syllable
                 continue
-        if t.fold == "và" and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha:
-            k += 1
+        if (t.fold == "và" and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha
+                and not load_lexicon("titles").longest(toks, k + 1)[0]):
+            k += 1  # "Kế hoạch và Đầu tư"; not "... Du lịch" + "và Bộ trưởng Bộ Y tế"
             continue
         break
     if not taken:

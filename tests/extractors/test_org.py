@@ -64,6 +64,9 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # "và" joins two words of a name, not a name and the next title
+    ("and_before_a_title", "Chất vấn Bộ trưởng Bộ Văn hóa - Thể thao & Du lịch và Bộ trưởng Bộ Y tế.",
+     ["Bộ Văn hóa - Thể thao & Du lịch", "Bộ Y tế"], []),
     # an office named after "chức" whose body goes on in lower case: the body is an ORG to the same end,
     # and "và ông" closes it as a comma would
     ("office_body_tail", "Ông Thi Danh nhận chức Trưởng Ban Bồi thường giải phóng mặt bằng quận và ông Nguyễn Duy Linh làm kế toán.",
