@@ -64,6 +64,9 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # a royal house, and a royal armed service, by its country
+    ("royal", "Hoàng gia Nhật Bản mời; Quân đội Hoàng gia Campuchia và Hải quân Hoàng gia Úc dự.",
+     ["Hoàng gia Nhật Bản", "Quân đội Hoàng gia Campuchia", "Hải quân Hoàng gia Úc"], []),
     # "và" joins two words of a name, not a name and the next title
     ("and_before_a_title", "Chất vấn Bộ trưởng Bộ Văn hóa - Thể thao & Du lịch và Bộ trưởng Bộ Y tế.",
      ["Bộ Văn hóa - Thể thao & Du lịch", "Bộ Y tế"], []),
