@@ -25,6 +25,7 @@ NOT_A_NAME_ALONE = frozenset(key_of(w) for w in ["Hồ Chí Minh", "Chí Minh"])
 # "tấm gương đạo đức", "Chủ tịch", "Bác" (the seeds leave "phong cách Hồ Chí Minh" out)
 _HCM = key_of("Hồ Chí Minh")
 _HCM_PERSON_BEFORE = frozenset(fold_text(w) for w in "tưởng đức gương tịch bác".split())
+_HCM_NAMED_AFTER = frozenset((fold_text(a), fold_text(b)) for a, b in (("chiến", "dịch"), ("thời", "đại")))
 _STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻm đại lộ tượng".split())
 _CREDIT = frozenset(fold_text(w) for w in "Ảnh ảnh Nguồn Clip Video".split())
 _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
@@ -236,7 +237,7 @@ def _is_degree(t) -> bool:
 
 
 def hcm_person(ctx: Ctx, i: int, n: int) -> bool:
-    """``tư tưởng Hồ Chí Minh``, ``Chủ tịch Hồ Chí Minh``: the full name of the man."""
+    """``tư tưởng Hồ Chí Minh``, ``Chủ tịch Hồ Chí Minh``, ``chiến dịch Hồ Chí Minh``: the full name of the man."""
     if key_of(ctx.surface(i, i + n)) != _HCM or i == 0 or not ctx.adjacent(i) or not ctx.toks[i].gap:
         return False
     prev = ctx.toks[i - 1]
@@ -244,6 +245,8 @@ def hcm_person(ctx: Ctx, i: int, n: int) -> bool:
         return ctx.fold(i - 2) == fold_text("chủ")
     if prev.fold == fold_text("tưởng"):
         return ctx.fold(i - 2) == fold_text("tư")
+    if (ctx.fold(i - 2), prev.fold) in _HCM_NAMED_AFTER:
+        return True  # "chiến dịch Hồ Chí Minh", "thời đại Hồ Chí Minh": named after the man
     return prev.fold in _HCM_PERSON_BEFORE and (not prev.is_cap or prev.fold == fold_text("bác"))
 
 
@@ -481,14 +484,20 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                 e = o if o is not None and o > a else e
             while e > a and toks[e - 1].text in (".", ")") :
                 e -= 1
+            agency = next((s0 for s0, e0 in org_starts.items() if e0 == e and a < s0 - 1 and toks[s0 - 1].text == "/"
+                           and not toks[s0 - 1].gap and not toks[s0].gap), None)
+            if agency is not None:
+                e = agency - 1  # "... sâu sắc./. Trí Anh/VOV.VN": the name, then its agency
             s3 = next((k for k in range(max(a + 1, e - 7), e - 2) if _initials_run(ctx, k) == e - k), None)
             if s3 is not None and toks[s3 - 1].text in (".", "…", "!", "?"):
                 out.append((s3, e))  # initials closing the last paragraph: "... chỉ định. D.Thu"
                 continue
             s2 = e
-            while s2 > a and toks[s2 - 1].is_alpha and toks[s2 - 1].is_cap and e - s2 < 4 and toks[s2 - 1].fold not in _NOT_NAMES:
+            while (s2 > a and toks[s2 - 1].is_alpha and toks[s2 - 1].is_cap and e - s2 < 4 and toks[s2 - 1].fold not in _NOT_NAMES
+                   and toks[s2 - 1].gap):  # (not "VOV.VN": a word glued to a dot is no name's)
                 s2 -= 1
-            if (s2 < e and e - s2 >= 2 and s2 > a and toks[s2 - 1].text in (".", "…", "!", "?", "/")
+            if (s2 < e and e - s2 >= 2 and s2 > a
+                    and (toks[s2 - 1].text in (".", "…", "!", "?", "/") or (agency is not None and toks[s2 - 1].text == ")"))
                     and place_at(ctx, s2) != e - s2 and not prefix_at(ctx, s2 - 2)):
                 out.append((s2, e))
             elif s2 < e and e - s2 >= 2 and s2 - 1 > a and toks[s2 - 1].text in ("-", "–", ","):

@@ -153,6 +153,10 @@ CASES = [
      {("PERSON", "Under Armour"), ("PERSON", "Riverside Garden"), ("PERSON", "Doha Qatar")}),
     # a byline closing the article, with its agency or a note in brackets, or a paper after "Theo"
     ("byline_with_agency", "Các đại biểu thống nhất cao. Xuân Tùng (TTXVN)", {("PERSON", "Xuân Tùng")}, {("PERSON", "TTXVN")}),
+    ("byline_slash_agency", "Ông nói. (Ảnh: Daily Mail) Diệu Hương/VOV.VN", {("PERSON", "Diệu Hương")}, {("PERSON", "VN")}),
+    ("byline_slash_agency_repeated", "Kết thúc./. Trí Anh/VOV.VN Trí Anh/VOV.VN", set(), {("PERSON", "VN Trí Anh")}),
+    # the campaign and the era named after the man are his full name
+    ("hcm_campaign", "Thắng lợi của chiến dịch Hồ Chí Minh trong thời đại Hồ Chí Minh.", {("PERSON", "Hồ Chí Minh")}, set()),
     ("byline_compiled", "Bài viết kết thúc.\nTri Thu (t/h) Theo Đời sống Plus", {("PERSON", "Tri Thu")}, {("PERSON", "Đời sống Plus")}),
     ("byline_and_paper", "Bài viết kết thúc.\nNhật Minh / Theo Trí Thức Trẻ", {("PERSON", "Nhật Minh")}, {("PERSON", "Trí Thức Trẻ")}),
     # photographers by their initial and name, dashed: Q. is no district here
