@@ -80,7 +80,7 @@ _ELLIPTICAL_COMMITTEES = frozenset(key_of(w) for w in ["Ban Chỉ đạo"])
 _NOT_NUMBERED = frozenset(key_of(w) for w in ["Phòng"])
 # "Chính phủ kiến tạo", "Chính phủ điện tử": a model of government, not the body
 _MODEL_BODIES = frozenset(key_of(w) for w in ["Chính phủ"])
-_MODEL_WORDS = frozenset(fold_text(w) for w in ["kiến tạo", "điện tử", "số", "liêm chính", "số hóa", "số hoá"])
+_MODEL_WORDS = frozenset(fold_text(w) for w in ["kiến tạo", "điện tử", "số", "số hóa", "số hoá"])  # (not "liêm chính": annotated as the body)
 # "Nhà Quốc hội": the building
 _BUILDING_BODIES = frozenset(key_of(w) for w in ["Quốc hội"])
 _NHA = fold_text("nhà")

@@ -135,6 +135,8 @@ CASES = [
      ["Bộ Tài chính", "Công ty Hòa Bình"], []),
     # "Chính phủ kiến tạo", "Chính phủ điện tử": a model of government; "Nhà Quốc hội": a building
     ("government_model", "Tỉnh xây dựng Chính phủ điện tử theo tinh thần Chính phủ kiến tạo.", [], []),
+    # ... but "Chính phủ liêm chính" is annotated as the body itself
+    ("government_clean", "Quyết tâm xây dựng Chính phủ liêm chính, hành động.", ["Chính phủ"], []),
     ("parliament_building", "Hội nghị diễn ra tại Nhà Quốc hội sáng nay.", [], []),
     # "Tỉnh ủy viên": a member, not the committee
     ("committee_member", "Ông Hùng, Tỉnh uỷ viên, Giám đốc Sở Xây dựng, phát biểu.", ["Sở Xây dựng"], []),
