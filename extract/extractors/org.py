@@ -1203,9 +1203,24 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = [(s, max((e2 for s2, e2 in locs if s <= s2 < e < e2), default=e)) for s, e in out]
     out = _heads_over_lower_words(ctx, finder, out)
     out = _boards_of_companies(ctx, out)
+    out = [_without_delegation_word(ctx, finder, span) for span in out]
     seen = set(out)
     out = out + [x for x in _listed_ministries(ctx, finder) if x not in seen]
     return out + _elliptic_mentions(ctx, finder, out), finder
+
+
+def _without_delegation_word(ctx: Ctx, finder: "OrgFinder", span: tuple[int, int]) -> tuple[int, int]:
+    """A delegation named by the body it comes from is that body: "Đoàn [Ủy ban Quân vụ Hạ viện Hoa
+    Kỳ]" (not "Đoàn Thanh niên", "Đoàn đại biểu ...", longer heads of their own)."""
+    s, e = span
+    toks = ctx.toks
+    if e - s < 3 or toks[s].fold != _DOAN or not toks[s].is_cap or not toks[s + 1].is_cap or not ctx.adjacent(s + 1):
+        return span
+    if finder.heads.longest(toks, s, _head_ok)[0] != 1:
+        return span
+    if finder.heads.longest(toks, s + 1, _head_ok)[0] or finder.fixed.longest(toks, s + 1, _fixed_case_ok)[0] >= 2:
+        return (s + 1, e)
+    return span
 
 
 # a company's board, written before the company: "HĐTV [VEC]", "HĐQT Tập đoàn"

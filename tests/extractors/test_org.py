@@ -64,6 +64,9 @@ CASES = [
     ("media_word_in_compound", "Đề nghị thông báo Kết luận về nội dung này.", [], []),
     # an agency after a photo credit
     ("credit_agency", "Ảnh: Minh Anh/TTXVN", ["TTXVN"], [("PERSON", "Minh Anh")]),
+    # a delegation named by the body it comes from is that body; the Youth Union and a province's deputies are bodies of their own
+    ("delegation_of_a_body", "Phó Chủ tịch Quốc hội tiếp Đoàn Ủy ban Quân vụ Hạ viện Hoa Kỳ; Đoàn Thanh niên Cộng sản Hồ Chí Minh dự.",
+     ["Quốc hội", "Ủy ban Quân vụ Hạ viện Hoa Kỳ", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"], []),
     # a royal house, and a royal armed service, by its country
     ("royal", "Hoàng gia Nhật Bản mời; Quân đội Hoàng gia Campuchia và Hải quân Hoàng gia Úc dự.",
      ["Hoàng gia Nhật Bản", "Quân đội Hoàng gia Campuchia", "Hải quân Hoàng gia Úc"], []),
