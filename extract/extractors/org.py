@@ -1204,6 +1204,7 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     out = _heads_over_lower_words(ctx, finder, out)
     out = _boards_of_companies(ctx, out)
     out = [_without_delegation_word(ctx, finder, span) for span in out]
+    out = [(s, e - 1) if e - s > 1 and toks[e - 1].text == "." else (s, e) for s, e in out]  # "HĐND TP." + "Ông Lâm"
     seen = set(out)
     out = out + [x for x in _listed_ministries(ctx, finder) if x not in seen]
     return out + _elliptic_mentions(ctx, finder, out), finder

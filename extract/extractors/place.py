@@ -188,8 +188,8 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
         return 0
     if not (t.is_alpha and t.is_cap) or _is_direction(ctx, i) or t.fold in _TERM:
         return 0  # "Hội Luật gia tỉnh" + "Khoá XIII": a term of office, no place
-    if i > 0 and toks[i - 1].text == "." and load_lexicon("titles").longest(toks, i)[0]:
-        return 0  # "Công an TP." + "Bí thư Đinh La Thăng": the dot ended the sentence
+    if i > 0 and toks[i - 1].text == "." and (load_lexicon("titles").longest(toks, i)[0] or t.fold in HONORIFICS):
+        return 0  # "Công an TP." + "Bí thư Đinh La Thăng", "HĐND TP." + "Ông Lâm": the dot ended the sentence
     run = cap_run(ctx, i, 4)
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
     sur = surnames()

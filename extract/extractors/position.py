@@ -387,17 +387,22 @@ class PositionFinder:
     def _apposition_tail(self, i: int, tend: int, end: int) -> int:
         """End of a title in apposition whose body goes on in lower case up to the punctuation that
         closes the apposition: ``X, [Trưởng phòng Kế hoạch và Quản lý rủi ro], ...``,
-        ``X ([hiệu trưởng trường mầm non Ban Mai])``. Nothing is added when the run meets a
-        function word, a verb, a name or a line end before that punctuation."""
+        ``X ([hiệu trưởng trường mầm non Ban Mai])``. When the run meets a function word, a verb, a
+        name or a second title before that punctuation, it ends at the last place it went through
+        (``X - [Trưởng phòng Kinh tế huyện Hóc Môn] quả quyết rằng``), else nothing is added."""
         ctx, toks = self.ctx, self.ctx.toks
         j = i - 1 if i > 0 and toks[i - 1].fold in _TIME_MODIFIERS and not toks[i].nl else i
         if not (self._apposition(j) or self._office_named(j)):
             return end
         if end in set(self.orgs.loc_starts.values()):
             return end  # "Phó Giám đốc Công an tỉnh Đồng Nai" + "xác định": a place closes the body
+        loc_ends = set(self.orgs.loc_starts.values())
         k = end
+        place_end = 0  # the end of a place the tail went through: a clause after it ends the body there
         while k < len(toks) and k - end <= _APPOSITION_MAX:
             t = toks[k]
+            if k > end and k in loc_ends:
+                place_end = k
             if t.nl:
                 break
             if t.text in _TAIL_CLOSE:
@@ -413,16 +418,17 @@ class PositionFinder:
                 return end  # ... "hơn 1,8 triệu đồng": a figure is no body
             if t.is_cap and not t.is_upper and cap_run(ctx, k, 4) >= 3 and not place_at(ctx, k) and (
                     t.fold in surnames() or ctx.fold(k + 1) == _THI):
-                return end  # a full name the body runs into
+                return self._place_closed(tend, end, place_end)  # a full name the body runs into
             if t.fold == _VA and k > end and ctx.fold(k + 1) in HONORIFICS and toks[k - 1].is_word:
                 return self._tail_end(tend, end, k)  # "... [Trưởng Ban Bồi thường giải phóng mặt bằng quận] và ông X"
             if t.fold in _TAIL_STOP or (t.fold in FUNCTION_WORDS and t.fold != _VA):
-                return end
+                # (not before "tại": "Trưởng Phái đoàn Việt Nam" + "tại Liên Hợp Quốc" names the posting)
+                return end if t.fold == _TAI else self._place_closed(tend, end, place_end)
             if (ctx.fold(k + 1) and f"{t.fold} {ctx.fold(k + 1)}" in _TAIL_STOP_PAIRS
                     and not (k == tend and toks[k - 1].fold in self.orgs.heads.firsts)):
-                return end  # a verb; not the field of the title's unit ("Trưởng phòng" + "quản lý giáo dục")
+                return self._place_closed(tend, end, place_end)  # a verb; not the field of the title's unit ("Trưởng phòng" + "quản lý giáo dục")
             if t.is_cap and self._title_at(k):
-                return end  # "[Bộ trưởng Bộ Quốc phòng] và [Ủy viên Bộ Chính trị]": a second title
+                return self._place_closed(tend, end, place_end)  # "[Bộ trưởng Bộ Quốc phòng] và [Ủy viên Bộ Chính trị]": a second title
             k += 1
         return end
 
@@ -433,6 +439,9 @@ class PositionFinder:
             if " ".join(parts) in self.lex.entries:
                 return True
         return False
+
+    def _place_closed(self, tend: int, end: int, place_end: int) -> int:
+        return self._tail_end(tend, end, place_end) if place_end else end
 
     def _tail_end(self, tend: int, end: int, k: int) -> int:
         """``k``, the new end of a title's span; the body that opens right after the title (a
