@@ -177,7 +177,6 @@ def _without_office_lists(ctx: Ctx, positions: list[tuple[int, int]], persons: l
     by "chức danh" and with no name beside any of them: offices listed as categories ("Các chức
     danh do Bộ Chính trị quyết định gồm: Ủy viên Bộ Chính trị, Phó Chủ tịch nước, Phó Thủ tướng
     ...", "các chức danh thì Phó bí thư, Chủ tịch HĐND, ..."), held by no one in particular."""
-    toks = ctx.toks
     starts = {s for s, _ in persons}
     ends = {e for _, e in persons}
     runs: list[list[tuple[int, int]]] = []

@@ -55,7 +55,6 @@ def link_people(text: str, mentions: list[Mention]) -> list[Person]:
         if rec is None:
             rec = people[p.text] = Person(p.text, None, [], p.start, p.end)
             order.append(p.text)
-        found: list[str] = []
         # backwards: "Thủ tướng [Chính phủ] X", "Bộ trưởng Quốc phòng, Đại tướng X", "Đại tướng, Bộ trưởng X"
         k = idx - 1
         right = p.start
