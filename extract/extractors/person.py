@@ -199,10 +199,15 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
         if t.is_upper and len(t.text) > 1:
             i += 1  # "KTS Nguyễn Văn A", "GS Trần B": a degree or a body's initials, then the name
             continue
+        if ctx.sentence_initial(i) and t.fold in _OPENING_WORDS:
+            i += 1  # "Nhưng ĐB Nguyễn Văn A": a sentence's first word, capitalised as such
+            continue
         i += max(n, 1)
     return out
 
 
+# words that open a sentence and are no name: the run after them may be one
+_OPENING_WORDS = FUNCTION_WORDS | frozenset(fold_text(w) for w in "nhưng tuy song vì nếu dù theo tại ngoài".split())
 _LIST_MARKS = frozenset((",", "-", "–", fold_text("và")))
 _LIKE = frozenset(fold_text(w) for w in "như gồm là".split())
 

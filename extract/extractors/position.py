@@ -67,16 +67,16 @@ def _base(row: dict) -> str:
 
 
 class PositionFinder:
-    def __init__(self, ctx: Ctx, orgs: OrgFinder, org_spans: list[tuple[int, int]], person_starts: set[int],
-                 person_ends: set[int] = frozenset()):
+    def __init__(self, ctx: Ctx, orgs: OrgFinder, org_spans: list[tuple[int, int]], persons: list[tuple[int, int]]):
         self.ctx = ctx
-        self.person_ends = set(person_ends)
+        self.persons = persons
+        self.person_ends = {e for _, e in persons}
         self.pos_ends: set[int] = set()
         self.class_ends: set[int] = set()  # ends of titles used as a class, not an office held
         self.tail_bodies: list[tuple[int, int]] = []  # bodies that an apposition's lower-case tail completed
         self.orgs = orgs
         self.org_starts = {s: e for s, e in org_spans}
-        self.person_starts = person_starts
+        self.person_starts = {s for s, _ in persons}
         self.lex = titles()
         self.domains = domains_by_head()
 
@@ -374,6 +374,8 @@ class PositionFinder:
             # "[đại biểu] Dương Trung Quốc"; "[đại biểu Quốc hội]" beside a name
             if name_after:
                 return tend, end if has_body else tend
+            if not has_body and self._given_name_at(end):
+                return tend, tend  # "[đại biểu] Ngân chia sẻ": a deputy named in full before
             if has_body and (cue or self._apposition(i)):
                 return tend, end
             return None
@@ -452,6 +454,16 @@ class PositionFinder:
         elif tend - 1 in self.org_starts:
             self.tail_bodies.append((tend - 1, k))  # "Trưởng Ban" + "Bồi thường ...": the title's last word opens the body
         return k
+
+    def _given_name_at(self, k: int) -> bool:
+        """One capitalised word at token k, alone, that ends a name found in the article: the
+        short form of a person named in full before ("đại biểu [Ngân]" after "Trần Hoàng Ngân")."""
+        toks = self.ctx.toks
+        if k >= len(toks) or not toks[k].gap or toks[k].nl or not (toks[k].is_alpha and toks[k].is_cap) or toks[k].is_upper:
+            return False
+        if k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha and self.ctx.adjacent(k + 1):
+            return False
+        return any(e - s >= 2 and toks[e - 1].fold == toks[k].fold for s, e in self.persons)
 
     def _office_named(self, i: int) -> bool:
         """The title follows "chức" or "cương vị": an office named as such (``nhận chức [Trưởng
@@ -580,7 +592,7 @@ def find_positions(ctx: Ctx, orgs: OrgFinder, org_spans,
                    persons: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The POSITION token ranges, and the bodies inside them that a lower-case tail completed
     (ORG: ``Trưởng [Ban Bồi thường giải phóng mặt bằng quận]``)."""
-    finder = PositionFinder(ctx, orgs, org_spans, {s for s, _ in persons}, {e for _, e in persons})
+    finder = PositionFinder(ctx, orgs, org_spans, persons)
     toks = ctx.toks
     first_words = finder.lex.firsts
     inside_org = set()

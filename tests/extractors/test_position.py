@@ -26,6 +26,9 @@ CASES = [
     # the holder's name after a city prefix that follows the title at once
     ("holder-after-city-prefix", "Chủ tịch thành phố Nguyễn Đức Chung và Chủ tịch tỉnh Ninh Bình dự.",
      ["Chủ tịch thành phố", "Chủ tịch tỉnh Ninh Bình"]),
+    # a deputy's title before the short form of a name given in full before; "ĐB" after a sentence's first word
+    ("deputy-short-name", "Nhưng ĐB Nguyễn Văn Nhường nói. Sau đó, đại biểu Nhường chia sẻ; đại biểu Hà Nội thì không.",
+     ["ĐB", "đại biểu"]),
     # an apposition's tail that runs into a clause ends at the last place it went through
     ("appos-tail-place-then-clause", "Ông Đàm Thanh Ninh - Trưởng phòng Kinh tế huyện Hóc Môn quả quyết rằng: không.",
      ["Trưởng phòng Kinh tế huyện Hóc Môn"]),
