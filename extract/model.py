@@ -395,9 +395,9 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
         return False
     if any(r.end == m.end for r in rule_spans):
         return True
-    tail = m.text[max(r.end for r in rule_spans) - m.start:]
-    if _SENTENCE_BREAK.match(tail) and len(m.text[: len(m.text) - len(tail)].split()[-1]) > 1:
-        return False  # the rule name ended a sentence: [Công an TP.HCM]. Ảnh: ...
+    cut = max(r.end for r in rule_spans) - m.start
+    if _SENTENCE_BREAK.match(m.text, cut) and len(m.text[:cut].split()[-1]) > 1:
+        return False  # the rule name ended a sentence: [Công an TP.HCM]. Ảnh: ... (not an initial's dot)
     last = m.text.split()[-1]
     return last[:1].isupper() or last[:1].isdigit()
 

@@ -110,6 +110,11 @@ def is_foreign(word: str) -> bool:
     return not _VIETNAMESE_SYLLABLE.fullmatch(bare_syllable(word))
 
 
+def title_starts_at(ctx: Ctx, i: int) -> bool:
+    """An office title of ``titles.tsv`` starts at token i: "Bộ trưởng ...", "Bí thư ..."."""
+    return bool(load_lexicon("titles").longest(ctx.toks, i)[0])
+
+
 def title_ends_at(ctx: Ctx, i: int) -> bool:
     """An office title of ``titles.tsv`` ends right before token i: "Tổng thống" + "Syria ...",
     "Trưởng" + "Ban ..."."""

@@ -182,19 +182,15 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _ACRONYM_NAME = regex.compile(r"\p{Lu}{2,6}")
 _UPPER_START = regex.compile(r"\p{Lu}")
 _TOKEN = regex.compile(rf"{_SP}*+([\p{{L}}\p{{N}}.]++)")
-_AMEND_NAME = regex.compile(
-    rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"
-    rf"(?:các{_SP}++)?(?:[Bb]ộ{_SP}++[Ll]uật|Luật){_SP}++"
-)
+# "sửa đổi, bổ sung (một số điều) của": an amending law's title, then the law it amends
+_AMENDING = rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"
+_AMEND_NAME = regex.compile(rf"{_AMENDING}(?:các{_SP}++)?(?:[Bb]ộ{_SP}++[Ll]uật|Luật){_SP}++")
 # codes of law known by their initials, alone a DOC: "Điều 104 BLHS", "BLHS 2015", and after an
 # amending law's title ("Luật Sửa đổi, bổ sung một số điều của BLHS số 100/2015/QH13")
 # (Bộ luật Hình sự, Tố tụng hình sự, Dân sự, Tố tụng dân sự, Lao động, Hàng hải)
 _CODES_OF_LAW = ("BLHS", "BLTTHS", "BLDS", "BLTTDS", "BLLĐ", "BLHH")
 _CODE_OF_LAW = regex.compile(rf"(?<![\w/-])(?P<code>{'|'.join(_CODES_OF_LAW)})(?![\w/-])")
-_AMEND_CODE = regex.compile(
-    rf"[sS]ửa{_SP}++đổi,?{_SP}++bổ{_SP}++sung{_SP}++(?:một{_SP}++số{_SP}++điều{_SP}++)?của{_SP}++"
-    rf"(?:{'|'.join(_CODES_OF_LAW)})(?![\w/-])"
-)
+_AMEND_CODE = regex.compile(rf"{_AMENDING}(?:{'|'.join(_CODES_OF_LAW)})(?![\w/-])")
 _LAW_TAIL = regex.compile(
     rf"(?P<amend>{_SP}*+\((?:sửa{_SP}++đổi|Sửa{_SP}++đổi)\))?+"
     rf"(?P<year>{_SP}++(?P<y>(?:19|20)\d\d)(?![\w/]|[.,-]\d))?+"

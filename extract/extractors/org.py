@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, ends_a_word, is_foreign, title_ends_at
-from extract.extractors.place import named_after_prefix, place_at, prefix_at
+from extract.extractors.context import (FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, ends_a_word, is_foreign, title_ends_at,
+                                        title_starts_at)
+from extract.extractors.place import admin_unit_at, named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
 
@@ -50,6 +51,7 @@ _BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
 _TAIL_MAX = 8
 _VA = fold_text("và")
 _DOAN = fold_text("đoàn")
+_SEAT_ALONE = frozenset([fold_text("tỉnh")])  # a delegation's seat named by its prefix alone
 _TRUONG = fold_text("trưởng")  # "Trưởng đoàn ...": the word is the title's
 # the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
 _NATIONWIDE = frozenset(fold_text(w) for w in ["quốc gia", "quốc tế", "quân sự", "thế giới"])
@@ -346,7 +348,7 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
                 lower = 1  # the tail ended the name: no further lower-case syllable
                 continue
         if (t.fold == "và" and taken and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_alpha
-                and not load_lexicon("titles").longest(toks, k + 1)[0]):
+                and not title_starts_at(ctx, k + 1)):
             k += 1  # "Kế hoạch và Đầu tư"; not "... Du lịch" + "và Bộ trưởng Bộ Y tế"
             continue
         break
@@ -788,18 +790,8 @@ class OrgFinder:
 
     def seat_at(self, k: int) -> int:
         """End of the province or city a delegation sits for, at token k on the same line (``tỉnh
-        Bắc Ninh``, ``TP. Đà Nẵng``, a bare ``tỉnh``), else 0."""
-        ctx, toks = self.ctx, self.ctx.toks
-        if k >= len(toks) or toks[k].nl or not toks[k].gap:
-            return 0
-        p = prefix_at(ctx, k)
-        if p and k + p < len(toks) and not toks[k + p].nl:
-            m = named_after_prefix(ctx, k + p)
-            if m:
-                return k + p + m
-            if toks[k].fold in ("tỉnh", "thành phố") and toks[k].is_alpha:
-                return k + p  # "Trưởng Đoàn ĐBQH tỉnh"
-        return self.loc_starts.get(k, 0)
+        Bắc Ninh``, ``TP. Đà Nẵng``, a bare ``tỉnh``: "Trưởng Đoàn ĐBQH tỉnh"), else 0."""
+        return admin_unit_at(self.ctx, k, _SEAT_ALONE) or self.loc_starts.get(k, 0)
 
     def delegation(self, i: int) -> int:
         """End of a province's delegation to the National Assembly written with a lower-case
@@ -1048,9 +1040,8 @@ def _common_noun_abbreviations(ctx: Ctx) -> set[str]:
         t = toks[k]
         if not (toks[k - 1].text == "(" and toks[k + 1].text == ")" and t.is_upper and 2 <= len(t.text) <= 5):
             continue
-        n = len(t.text)
-        words = toks[k - 1 - n : k - 1]
-        if (k - 1 - n >= 0 and all(w.is_alpha and not w.is_cap for w in words)
+        words = toks[k - 1 - len(t.text) : k - 1] if k - 1 >= len(t.text) else []
+        if (words and all(w.is_alpha and not w.is_cap for w in words)
                 and fold_text("".join(w.text[0] for w in words)) == fold_text(t.text)):
             out.add(t.text)
     return out
@@ -1173,8 +1164,7 @@ def find_orgs(ctx: Ctx, locs: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     common = _common_noun_abbreviations(ctx)
     out = [(s, e) for s, e in out if not (e == s + 1 and toks[s].text in common and toks[s].text not in abbrs)]
     # a foreign word after a name ("Tuổi Trẻ Online"), not after a place ending it ("Ủy ban châu Âu" + "Juncker")
-    loc_ends = set(loc_starts.values())
-    out = [(s, e + (e not in loc_starts and e not in loc_ends and _foreign_suffix(ctx, e))) for s, e in out]
+    out = [(s, e + (e not in loc_starts and e not in finder.loc_ends and _foreign_suffix(ctx, e))) for s, e in out]
     # "xe Lexus", "điện thoại Samsung", "Lexus LX570": the brand names a product there, not the company
     out = [(s, e) for s, e in out
            if not (s > 0 and ctx.adjacent(s) and toks[s].gap and toks[s - 1].fold in _PRODUCT_BEFORE and not toks[s - 1].is_cap)
@@ -1349,7 +1339,7 @@ def _heads_over_lower_words(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int
     starts = {s: n for n, (s, e) in enumerate(spans)}
     inside = {k for s, e in spans for k in range(s, e)}
     for i, t in enumerate(toks):
-        if not (t.is_cap and t.is_alpha) or i in inside or load_lexicon("titles").longest(toks, i)[0]:
+        if not (t.is_cap and t.is_alpha) or i in inside or title_starts_at(ctx, i):
             continue  # "Cục trưởng ...": a title, not a head
         if i > 0 and ctx.is_title_word(i - 1) and ctx.adjacent(i) and not title_ends_at(ctx, i):
             continue

@@ -207,7 +207,7 @@ def surname_runs(ctx: Ctx, blocked: set[int]) -> list[tuple[int, int]]:
 
 
 # words that open a sentence and are no name: the run after them may be one
-_OPENING_WORDS = FUNCTION_WORDS | frozenset(fold_text(w) for w in "nhưng tuy song vì nếu dù theo tại ngoài".split())
+_OPENING_WORDS = FUNCTION_WORDS | frozenset(fold_text(w) for w in "nhưng tuy song vì nếu dù ngoài".split())
 _LIST_MARKS = frozenset((",", "-", "–", fold_text("và")))
 _LIKE = frozenset(fold_text(w) for w in "như gồm là".split())
 

@@ -13,7 +13,7 @@ Three rules:
 """
 from __future__ import annotations
 
-from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, ends_a_word, is_foreign, title_ends_at
+from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, ends_a_word, is_foreign, title_ends_at, title_starts_at
 from extract.lexicons import english_words, key_of, load_lexicon, surnames
 from extract.normalise import fold_text
 
@@ -188,7 +188,7 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
         return 0
     if not (t.is_alpha and t.is_cap) or _is_direction(ctx, i) or t.fold in _TERM:
         return 0  # "Hội Luật gia tỉnh" + "Khoá XIII": a term of office, no place
-    if i > 0 and toks[i - 1].text == "." and (load_lexicon("titles").longest(toks, i)[0] or t.fold in HONORIFICS):
+    if i > 0 and toks[i - 1].text == "." and (title_starts_at(ctx, i) or t.fold in HONORIFICS):
         return 0  # "Công an TP." + "Bí thư Đinh La Thăng", "HĐND TP." + "Ông Lâm": the dot ended the sentence
     run = cap_run(ctx, i, 4)
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
@@ -199,6 +199,19 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
             break
     # hyphenated names: "Bà Rịa - Vũng Tàu" handled by the lexicon; "Phan Rang-Tháp Chàm"
     return run
+
+
+def admin_unit_at(ctx: Ctx, k: int, bare: frozenset[str]) -> int:
+    """End of an administrative unit at token k on the same line: a prefix and the name after it
+    (``tỉnh Ninh Bình``, ``TP. Đà Nẵng``), or a prefix of ``bare`` alone (``xã``), else 0."""
+    toks = ctx.toks
+    p = prefix_at(ctx, k) if k < len(toks) and toks[k].gap and not toks[k].nl else 0
+    if not p or k + p >= len(toks) or toks[k + p].nl:
+        return k + p if p and toks[k].fold in bare else 0
+    n = named_after_prefix(ctx, k + p)
+    if n:
+        return k + p + n
+    return k + p if toks[k].fold in bare else 0
 
 
 def _commune_case_ok(row: dict, toks, i: int, n: int) -> bool:

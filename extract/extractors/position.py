@@ -18,7 +18,7 @@ import functools
 
 from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, cap_run, ends_a_word
 from extract.extractors.org import DELEGATION_BODY, OrgFinder, generic_name
-from extract.extractors.place import named_after_prefix, place_at, prefix_at
+from extract.extractors.place import admin_unit_at, named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
 from extract.normalise import fold_text
 
@@ -184,10 +184,10 @@ class PositionFinder:
                     return k
         # "Chủ tịch tỉnh Ninh Bình", "Chủ tịch xã", "đại biểu tỉnh Đồng Nai"
         if base in _ADMIN_TITLES:
-            return self._admin_unit(j) or self._province_named(j) or j
+            return admin_unit_at(ctx, j, _UNIT_WORDS) or self._province_named(j) or j
         # "Giám đốc công an tỉnh", "Trưởng công an xã": the local police named in lower case
         if comp == "org" and j + 2 <= len(toks) and key_of(ctx.surface(j, j + 2)) == _POLICE and not toks[j].is_cap:
-            return self._admin_unit(j + 2) or j
+            return admin_unit_at(ctx, j + 2, _UNIT_WORDS) or j
         return j
 
     def _province_named(self, j: int) -> int:
@@ -198,19 +198,6 @@ class PositionFinder:
             return 0
         n, row = load_lexicon("places").longest(toks, j)
         return j + n if n and row is not None and row.get("type") in ("province", "city") else 0
-
-    def _admin_unit(self, j: int) -> int:
-        """End of an administrative unit at token j (``tỉnh Ninh Bình``, ``xã``), else 0."""
-        ctx, toks = self.ctx, self.ctx.toks
-        p = prefix_at(ctx, j) if j < len(toks) and toks[j].gap and not toks[j].nl else 0
-        if not p:
-            return 0
-        n = named_after_prefix(ctx, j + p) if j + p < len(toks) and not toks[j + p].nl else 0
-        if n:
-            return j + p + n
-        if toks[j].fold in _UNIT_WORDS:
-            return j + p
-        return 0
 
     def _lower_ban(self, j: int) -> int:
         """End of a committee's name written in lower case after ``Trưởng ban``/``Phó ban`` at
@@ -396,9 +383,9 @@ class PositionFinder:
         j = i - 1 if i > 0 and toks[i - 1].fold in _TIME_MODIFIERS and not toks[i].nl else i
         if not (self._apposition(j) or self._office_named(j)):
             return end
-        if end in set(self.orgs.loc_starts.values()):
+        loc_ends = self.orgs.loc_ends
+        if end in loc_ends:
             return end  # "Phó Giám đốc Công an tỉnh Đồng Nai" + "xác định": a place closes the body
-        loc_ends = set(self.orgs.loc_starts.values())
         k = end
         place_end = 0  # the end of a place the tail went through: a clause after it ends the body there
         while k < len(toks) and k - end <= _APPOSITION_MAX:
