@@ -174,11 +174,15 @@ def verbs_after_names() -> frozenset:
 
 
 @functools.cache
-def domains_by_head() -> dict[str, Lexicon]:
-    """Name parts that may follow an organisation head: head fold -> Lexicon."""
+def domains_by_head(name: str = "domains") -> dict[str, Lexicon]:
+    """Name parts that may follow an organisation head: head fold -> Lexicon.
+
+    ``name`` "purposes": what a commission, team or fund does, written in lower case after
+    its head (``Đoàn`` + ``kiểm tra``, ``Quỹ`` + ``hỗ trợ``)."""
+    column = "domain" if name == "domains" else "purpose"
     out: dict[str, Lexicon] = {}
-    for row in lexicon_rows("domains"):
+    for row in lexicon_rows(name):
         for head in row["heads"].split("|"):
             k = key_of(head)
-            out.setdefault(k, Lexicon("domains:" + head)).add(row["domain"].strip(), row)
+            out.setdefault(k, Lexicon(f"{name}:" + head)).add(row[column].strip(), row)
     return out

@@ -51,6 +51,7 @@ _BAN_TITLE = frozenset(fold_text(w) for w in "trưởng phó".split())
 _TAIL_MAX = 8
 _VA = fold_text("và")
 _DOAN = fold_text("đoàn")
+_SO = fold_text("số")
 _SEAT_ALONE = frozenset([fold_text("tỉnh")])  # a delegation's seat named by its prefix alone
 _TRUONG = fold_text("trưởng")  # "Trưởng đoàn ...": the word is the title's
 # the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
@@ -269,6 +270,31 @@ def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_on
     return 0
 
 
+_PURPOSE_TAIL_MAX = 6
+_STATE_LEVEL = frozenset(fold_text(w) for w in ["Nhà nước", "Trung ương", "quốc gia"])
+
+
+def _purpose_tail(ctx: Ctx, k: int) -> int:
+    """Lower-case words at token k that go on naming what a body does (``Quỹ hỗ trợ`` +
+    ``phát triển du lịch``, ``Đoàn kiểm tra`` + ``công vụ``), up to a function word, a verb
+    that follows a name, punctuation, a capital or the end of the line; then ``số`` and a
+    number (``Đoàn kiểm tra số 470``)."""
+    toks = ctx.toks
+    n = 0
+    while (k + n < len(toks) and n < _PURPOSE_TAIL_MAX and ctx.adjacent(k + n) and toks[k + n].gap
+           and toks[k + n].is_alpha and not toks[k + n].is_cap and toks[k + n].fold not in FUNCTION_WORDS
+           and toks[k + n].fold not in _OF and toks[k + n].fold != _SO and f"{toks[k + n].fold} {ctx.fold(k + n + 1)}" not in _TAIL_VERBS):
+        n += 1
+    if n == _PURPOSE_TAIL_MAX:
+        return 0  # no visible end: the name is the head and its purpose
+    m = k + n
+    if m + 1 < len(toks) and toks[m].fold == _SO and ctx.adjacent(m + 1) and toks[m + 1].is_num:
+        return n + 2
+    if m + 1 < len(toks) and ctx.adjacent(m) and toks[m].gap and f"{toks[m].fold} {toks[m + 1].fold}" in _STATE_LEVEL:
+        return n + 2  # "Hội đồng thẩm định" + "Nhà nước"
+    return n
+
+
 def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_at=None,
                  place_at_k=None, lower_tail: bool = False, end_dot: bool = False,
                  line_end_only: bool = False) -> int:
@@ -365,6 +391,7 @@ class OrgFinder:
         self.fixed = load_lexicon("orgs")
         self.heads = load_lexicon("org_heads")
         self.domains = domains_by_head()
+        self.purposes = domains_by_head("purposes")
         self._party_places = self._count_party_places()
 
     def _count_party_places(self) -> dict[str, int]:
@@ -420,7 +447,12 @@ class OrgFinder:
         # a place with its prefix right after the head is not its name: "Bộ Tư lệnh TP.HCM"
         place_next = j in self.loc_starts and bool(prefix_at(ctx, j))
         if j < len(toks) and not toks[j].nl and toks[j].gap and not place_next:
-            if follows == "domain":
+            if follows == "domain" and head_cap and toks[j].is_alpha and not toks[j].is_cap:
+                pl = self.purposes.get(head_key)
+                named = pl.longest(toks, j)[0] if pl is not None else 0
+                if named:
+                    named += _purpose_tail(ctx, j + named)  # "Quỹ hỗ trợ" + "phát triển du lịch"
+            if follows == "domain" and not named:
                 dl = self.domains.get(head_key)
                 if dl is not None and (head_cap or toks[j].is_cap):
                     named, _ = dl.longest(toks, j)

@@ -25,6 +25,12 @@ CASES = [
     # ... or up to the place it serves
     ("head_lower_name_place", "Nhà máy thuộc Trung tâm điện lực tỉnh Bình Thuận; Hội đồng bầu cử Hà Nội họp.",
      ["Trung tâm điện lực tỉnh Bình Thuận", "Hội đồng bầu cử Hà Nội"], [("LOC", "Bình Thuận"), ("LOC", "Hà Nội")]),
+    # a commission, team or fund named in lower case by what it does, up to a visible end, a
+    # function word or a verb, with its number or "Nhà nước"; not "Đoàn công tác" (a delegation)
+    ("named_by_purpose", "Đoàn kiểm tra số 470 ghi nhận; Hội đồng xét xử tuyên phạt bị cáo; Đoàn công tác của Bộ "
+     "đến thăm; Hội đồng thẩm định Nhà nước họp về Quỹ hỗ trợ phát triển du lịch, Đoàn kiểm tra đối với các tỉnh.",
+     ["Đoàn kiểm tra số 470", "Hội đồng xét xử", "Bộ", "Hội đồng thẩm định Nhà nước",
+      "Quỹ hỗ trợ phát triển du lịch", "Đoàn kiểm tra"], []),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
