@@ -1263,8 +1263,11 @@ def _boards_of_companies(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(s, merged.get(s, e)) for s, e in spans if s not in absorbed]
 
 
-_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán", "Báo", "Văn phòng", "Hội đồng", "Ban liên lạc"])
+_ELLIPTIC_HEADS = frozenset(key_of(w) for w in ["Hội", "Bệnh viện", "Đại sứ quán", "Báo", "Văn phòng", "Hội đồng", "Ban liên lạc",
+                                                "Đoàn", "Tổ"])
 # measured one by one on the files read for errors: Đảng bộ, Bộ, Cục, Ủy ban, Đoàn, Trung tâm, Sở lost
+# ... except after a team named by its purpose ("Đoàn kiểm tra số 470 ... Đoàn sẽ ..."):
+_ELLIPTIC_AFTER_PURPOSE = frozenset(key_of(w) for w in ["Đoàn", "Tổ"])
 
 
 def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1281,7 +1284,9 @@ def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int
         def head_at(k: int) -> bool:
             return [t.fold for t in toks[k:k + n]] == parts
 
-        named = min((s for s, e in spans if e - s > n and toks[s].is_cap and head_at(s)), default=None)
+        purposes = finder.purposes.get(head) if head in _ELLIPTIC_AFTER_PURPOSE else None
+        named = min((s for s, e in spans if e - s > n and toks[s].is_cap and head_at(s)
+                     and (purposes is None or purposes.longest(toks, s + n)[0])), default=None)
         if named is None:
             continue
         for i in range(named + 1, len(toks) - n + 1):
@@ -1290,8 +1295,9 @@ def _elliptic_mentions(ctx: Ctx, finder: "OrgFinder", spans: list[tuple[int, int
                     or any(k in covered for k in range(i, i + n))):
                 continue
             prev = toks[i - 1]
-            if not (prev.is_alpha and not prev.is_cap):
-                continue
+            if not (prev.is_alpha and not prev.is_cap) and not (
+                    purposes is not None and i + n < len(toks) and toks[i + n].fold in FUNCTION_WORDS):
+                continue  # "Theo đó, Đoàn sẽ ...": after a team named by its purpose, also after a comma
             j = i + n
             if j < len(toks) and not toks[j].nl and toks[j].gap and (
                     (toks[j].is_cap and toks[j].is_alpha) or toks[j].is_num or f"{toks[j - 1].fold} {toks[j].fold}" in words):

@@ -31,6 +31,13 @@ CASES = [
      "đến thăm; Hội đồng thẩm định Nhà nước họp về Quỹ hỗ trợ phát triển du lịch, Đoàn kiểm tra đối với các tỉnh.",
      ["Đoàn kiểm tra số 470", "Hội đồng xét xử", "Bộ", "Hội đồng thẩm định Nhà nước",
       "Quỹ hỗ trợ phát triển du lịch", "Đoàn kiểm tra"], []),
+    # after a team named by its purpose, its head alone names it, after a comma too; not before
+    # it, nor a delegation's "Đoàn" after one named otherwise
+    ("team_named_elliptically", "Đoàn sẽ tới. Chiều 15/5, Đoàn kiểm tra của Bộ Chính trị làm việc. Theo đó, Đoàn sẽ "
+     "kiểm tra 12 tổ chức đảng; các thành viên trong Đoàn chủ động nghiên cứu.",
+     ["Đoàn kiểm tra", "Bộ Chính trị", "Đoàn", "Đoàn"], []),
+    ("delegation_not_elliptic", "Đoàn đại biểu Quốc hội tỉnh Sơn La làm việc. Theo đó, Đoàn sẽ kiểm tra.",
+     ["Đoàn đại biểu Quốc hội tỉnh Sơn La"], [("LOC", "Sơn La")]),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
