@@ -28,9 +28,12 @@ _LOWER_OK = frozenset(
         "công ty", "tổng công ty", "văn phòng", "ngân hàng", "bệnh viện", "sở", "tổng cục",
         "tập đoàn", "ban chấp hành", "ban thường vụ", "cục", "trường", "học viện", "tòa án",
         "viện kiểm sát", "bộ tư lệnh", "bộ đội biên phòng", "bộ đội", "quân đội nhân dân",
-        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài", "bộ", "tiệm vàng",
+        "ủy ban", "hội đồng", "ban", "đảng ủy", "đảng bộ", "báo", "đài", "bộ", "tiệm vàng", "phòng", "tổ",
     ]
 )
+# lower-case heads that often end a common word ("Quốc phòng", "Trưởng phòng", "tổ tiên"): a head
+# only when they do not
+_LOWER_WORD_ENDS = frozenset(fold_text(w) for w in ["phòng", "tổ"])
 # lower-case heads that are common words too ("bộ phim", "bộ Luật"): an ORG only with a
 # name of the domain list ("bộ Công an", "bộ Quốc phòng")
 _LOWER_DOMAIN_ONLY = frozenset(key_of(w) for w in ["bộ"])
@@ -101,6 +104,7 @@ _COMPOUND_AFTER = {
 # common words ending in a lower-case head syllable: "cơ sở", "trụ sở" are not a "sở"
 _COMPOUND_BEFORE = {
     fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
+    fold_text("tổ"): frozenset(fold_text(w) for w in "giỗ".split()),
     # "thông báo Kết luận", "cảnh báo": not a paper
     fold_text("báo"): frozenset(fold_text(w) for w in "thông cảnh dự công tình họa họp".split()),
     # "chiến trường Quảng Trị", "quảng trường Ba Đình", "thị trường": not a school
@@ -347,7 +351,8 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
                 lower = 0
                 bridged = True
                 continue
-        if t.is_num and taken:
+        if t.is_num and taken and not any(c.isdigit() for c in toks[k - 1].text):
+            # "Vĩnh Tân 1"; not a count after a code ("phòng PA71" + "50 triệu đồng")
             k += 1
             last_good = k
             break
@@ -437,8 +442,10 @@ class OrgFinder:
         head_key = key_of(hrow["_phrase"])
         if nh == 1 and self._name_after_body(i, head_key):
             return None  # "Chủ nhiệm Văn phòng Chính phủ" + "Đoàn Mạnh Giao": a person, not a delegation
-        if not head_cap and nh == 1 and i > 0 and toks[i - 1].fold in _COMPOUND_BEFORE.get(toks[i].fold, ()):
-            return None
+        if not head_cap and i > 0 and ctx.adjacent(i) and toks[i].gap and (
+                toks[i - 1].fold in _COMPOUND_BEFORE.get(toks[i].fold, ())
+                or (toks[i].fold in _LOWER_WORD_ENDS and f"{toks[i - 1].fold} {toks[i].fold}" in vietnamese_words())):
+            return None  # the head's syllable ends a word: "Quốc phòng", "Trưởng phòng", "giỗ tổ", "cơ sở"
         follows = hrow["follows"]
         j = i + nh
         if head_key in _NAMED_PLACE_ONLY and not (j in self.loc_starts and ctx.adjacent(j) and toks[j].gap):

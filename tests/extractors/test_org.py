@@ -38,6 +38,11 @@ CASES = [
      ["Đoàn kiểm tra", "Bộ Chính trị", "Đoàn", "Đoàn"], []),
     ("delegation_not_elliptic", "Đoàn đại biểu Quốc hội tỉnh Sơn La làm việc. Theo đó, Đoàn sẽ kiểm tra.",
      ["Đoàn đại biểu Quốc hội tỉnh Sơn La"], [("LOC", "Sơn La")]),
+    # a police department or an editorial team with a lower-case head, and its code with no count
+    # after it; not the end of a word (Quốc phòng, Trưởng phòng, giỗ tổ)
+    ("lower_case_department", "Lực lượng phòng Cảnh sát kinh tế, Công an tỉnh bắt giữ; phòng PA71 50 triệu đồng; "
+     "tổ Biên tập họp; Tùy viên Quốc phòng Úc, Phó phòng CSGT Đường bộ dự lễ giỗ tổ Hùng Vương.",
+     ["phòng Cảnh sát kinh tế", "Công an tỉnh", "phòng PA71", "tổ Biên tập"], [("LOC", "Úc")]),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
