@@ -383,8 +383,10 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             k += 1  # "Kế hoạch và Đầu tư"; not "... Du lịch" + "và Bộ trưởng Bộ Y tế"
             continue
         break
-    if not taken:
-        return 0
+    if not taken or (company and not proper and not any(t.is_num for t in toks[j:last_good])
+                     and not (unit_at is not None and last_good < len(toks) and unit_at(last_good))):
+        return 0  # a legal form alone is no company's name ("dưới hình thức công ty cổ phần"), unless
+        # another body's name follows it ("Công ty CP" + "Tập đoàn Phúc Lộc")
     return last_good - j
 
 

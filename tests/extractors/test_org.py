@@ -43,6 +43,9 @@ CASES = [
     ("lower_case_department", "Lực lượng phòng Cảnh sát kinh tế, Công an tỉnh bắt giữ; phòng PA71 50 triệu đồng; "
      "tổ Biên tập họp; Tùy viên Quốc phòng Úc, Phó phòng CSGT Đường bộ dự lễ giỗ tổ Hùng Vương.",
      ["phòng Cảnh sát kinh tế", "Công an tỉnh", "phòng PA71", "tổ Biên tập"], [("LOC", "Úc")]),
+    # a legal form alone names no company, unless another body's name follows it
+    ("legal_form_alone", "Doanh nghiệp hoạt động dưới hình thức công ty cổ phần; Công ty CP Tập đoàn Phúc Lộc thi công.",
+     ["Công ty CP Tập đoàn Phúc Lộc"], []),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
