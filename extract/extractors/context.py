@@ -20,7 +20,7 @@ FUNCTION_WORDS = frozenset(
     đến thì mà này đó nên phải cần được bị nói nêu ký tiếp thăm gửi trình giao gồm vừa
     mới luôn đều hay hoặc như khi sau trước ngày tháng năm lúc nay hiện còn chỉ rất do
     bởi nhằm trên dưới giữa qua vào ra lên xuống cùng ông bà anh chị các những một hai
-    ba lần thứ khóa khoá họp dự làm bàn rằng""".split()
+    ba lần thứ khóa khoá họp dự làm bàn rằng nhưng""".split()
 )
 
 PLURAL_BEFORE = frozenset(fold_text(w) for w in "các những mọi nhiều từng mỗi vài hai ba bốn năm sáu".split())

@@ -28,7 +28,7 @@ CASES = [
     # a commission, team or fund named in lower case by what it does, up to a visible end, a
     # function word or a verb, with its number or "Nhà nước"; not "Đoàn công tác" (a delegation)
     ("named_by_purpose", "Đoàn kiểm tra số 470 ghi nhận; Hội đồng xét xử tuyên phạt bị cáo; Đoàn công tác của Bộ "
-     "đến thăm; Hội đồng thẩm định Nhà nước họp về Quỹ hỗ trợ phát triển du lịch, Đoàn kiểm tra đối với các tỉnh.",
+     "đến thăm; Hội đồng thẩm định Nhà nước họp về Quỹ hỗ trợ phát triển du lịch nhưng Đoàn kiểm tra đối với các tỉnh.",
      ["Đoàn kiểm tra số 470", "Hội đồng xét xử", "Bộ", "Hội đồng thẩm định Nhà nước",
       "Quỹ hỗ trợ phát triển du lịch", "Đoàn kiểm tra"], []),
     # after a team named by its purpose, its head alone names it, after a comma too; not before
