@@ -76,7 +76,7 @@ from spacy.tokens import Doc, Span
 
 from extract import spans
 from extract.extractors.context import PLURAL_BEFORE, cue_before
-from extract.extractors.org import is_national
+from extract.extractors.org import is_national, seat_as_place
 from extract.extractors.people_spans import shaped_like_a_name
 from extract.extractors.person import CREDIT_WORDS, NOT_A_NAME_ALONE, ward_name_alone
 from extract.lexicons import english_words, key_of, load_lexicon, surnames
@@ -296,7 +296,7 @@ def name_shape_ok(mention: Mention, text: str) -> bool:
             and not (len(syllables) >= 3 and _starts_with_surname(t))
         )
     if mention.label == "ORG":
-        return not _after_plural(text, mention.start)
+        return not _after_plural(text, mention.start) and not seat_as_place(key_of(t), _word_before(text, mention.start))
     return True
 
 

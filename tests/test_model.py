@@ -278,6 +278,8 @@ NAME_SHAPES = [
     ("khu ", "Bờ Tây", "LOC", True),
     ("biển ", "Hoa Đông", "LOC", True),
     ("khu dân cư ", "Phước Kiển", "LOC", True),
+    ("làm việc tại ", "Nhà Trắng", "ORG", False),      # the building, as the rules judge it
+    ("người phát ngôn ", "Nhà Trắng", "ORG", True),
     ("đánh chiếm căn cứ ", "Nước Trong", "LOC", True),  # a site named after its place
     ("căn cứ ", "Nguyễn Văn Trỗi", "PERSON", False),     # a site, not a person
     ("diễn viên ", "Khánh Ngân", "LOC", False),          # a given name: no place word before it

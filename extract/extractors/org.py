@@ -90,6 +90,9 @@ _MODEL_WORDS = frozenset(fold_text(w) for w in ["kiến tạo", "điện tử", 
 # "Nhà Quốc hội": the building
 _BUILDING_BODIES = frozenset(key_of(w) for w in ["Quốc hội"])
 _NHA = fold_text("nhà")
+# bodies named by the building they sit in: after a preposition of place they are the building
+_SEATS = frozenset(key_of(w) for w in ["Nhà Trắng", "Điện Kremlin", "Lầu Năm Góc"])
+_AT_PLACE = frozenset(fold_text(w) for w in "tại ở tới đến vào".split())
 _LIST_GOES_ON = frozenset(fold_text(w) for w in "và hoặc thuộc".split())
 # national bodies: a province after them belongs to something else ("Đoàn ĐBQH tỉnh X")
 _NATIONAL = frozenset(key_of(w) for w in ["Quốc hội", "QH"])
@@ -119,6 +122,13 @@ _TRADE_WORDS = frozenset(
     du lịch bất động sản kinh doanh vận tải năng lượng khoáng sản điện lực dược phẩm
     nhiệt điện thủy điện thuỷ điện xi măng đóng tàu cơ khí chế biến thép bia""".split()
 )
+
+
+def seat_as_place(key: str, word_before: str) -> bool:
+    """A body named by the building it sits in (folded ``key``), after a preposition of place
+    (folded ``word_before``): the building (``làm việc tại Nhà Trắng``), not the body (``Nhà
+    Trắng từ chối``)."""
+    return key in _SEATS and word_before in _AT_PLACE
 
 
 def is_national(name: str) -> bool:
@@ -715,7 +725,7 @@ class OrgFinder:
         """The body at tokens s..e names a model or a building, not the body itself.
 
         ``Chính phủ kiến tạo``, ``Chính phủ điện tử``, ``Chính phủ số`` (a kind of
-        government); ``Nhà Quốc hội`` (the building).
+        government); ``Nhà Quốc hội``, ``tại Nhà Trắng`` (the building).
         """
         toks = self.ctx.toks
         key = key_of(self.ctx.surface(s, e))
@@ -724,6 +734,8 @@ class OrgFinder:
                 return False  # "Nghị định của Chính phủ số 15/2020/NĐ-CP"
             if toks[e].fold in _MODEL_WORDS or (e + 1 < len(toks) and f"{toks[e].fold} {toks[e + 1].fold}" in _MODEL_WORDS):
                 return True
+        if s > 0 and seat_as_place(key, toks[s - 1].fold):
+            return True
         return key in _BUILDING_BODIES and s > 0 and toks[s - 1].fold == _NHA and toks[s - 1].is_cap and toks[s].gap
 
     def bracket_abbreviation(self, e: int) -> bool:

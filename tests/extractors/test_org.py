@@ -46,6 +46,8 @@ CASES = [
     # a legal form alone names no company, unless another body's name follows it
     ("legal_form_alone", "Doanh nghiệp hoạt động dưới hình thức công ty cổ phần; Công ty CP Tập đoàn Phúc Lộc thi công.",
      ["Công ty CP Tập đoàn Phúc Lộc"], []),
+    # a body named by its building is the building after a preposition of place
+    ("seat_as_place", "Thủ tướng làm việc tại Nhà Trắng. Nhà Trắng cũng từ chối bình luận.", ["Nhà Trắng"], []),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
