@@ -55,6 +55,7 @@ _TAIL_MAX = 8
 _VA = fold_text("và")
 _DOAN = fold_text("đoàn")
 _SO = fold_text("số")
+_PHONG, _CHONG = fold_text("phòng"), fold_text("chống")
 _SEAT_ALONE = frozenset([fold_text("tỉnh")])  # a delegation's seat named by its prefix alone
 _TRUONG = fold_text("trưởng")  # "Trưởng đoàn ...": the word is the title's
 # the last words of a national body's name, written in lower case: "Viện Dinh dưỡng quốc gia"
@@ -284,28 +285,42 @@ def _lower_tail(ctx: Ctx, k: int, place_at_k, end_dot: bool = False, line_end_on
     return 0
 
 
-_PURPOSE_TAIL_MAX = 6
+_PURPOSE_TAIL_MAX = 10
+# heads that say what the committee does ("Ban Chỉ đạo", "Ban Quản lý"): what it steers or
+# manages follows in lower case
+_PURPOSE_HEADS = frozenset(key_of(w) for w in ["Ban Chỉ đạo", "Ban Quản lý"])
 _STATE_LEVEL = frozenset(fold_text(w) for w in ["Nhà nước", "Trung ương", "quốc gia"])
 
 
-def _purpose_tail(ctx: Ctx, k: int) -> int:
+def _purpose_tail(ctx: Ctx, k: int, object_only: bool = False) -> int:
     """Lower-case words at token k that go on naming what a body does (``Quỹ hỗ trợ`` +
     ``phát triển du lịch``, ``Đoàn kiểm tra`` + ``công vụ``), up to a function word, a verb
     that follows a name, punctuation, a capital or the end of the line; then ``số`` and a
-    number (``Đoàn kiểm tra số 470``)."""
+    number (``Đoàn kiểm tra số 470``). ``object_only``: the head said what the body does and
+    the words are what it steers or manages; a capital after them goes on naming it, so no
+    name is read (``Ban Chỉ đạo thi`` + ``THPT quốc gia ...``)."""
     toks = ctx.toks
     n = 0
     while (k + n < len(toks) and n < _PURPOSE_TAIL_MAX and ctx.adjacent(k + n) and toks[k + n].gap
            and toks[k + n].is_alpha and not toks[k + n].is_cap and toks[k + n].fold not in FUNCTION_WORDS
-           and toks[k + n].fold not in _OF and toks[k + n].fold != _SO and f"{toks[k + n].fold} {ctx.fold(k + n + 1)}" not in _TAIL_VERBS):
+           and toks[k + n].fold not in _OF and toks[k + n].fold != _SO
+           and f"{toks[k + n].fold} {ctx.fold(k + n + 1)}" not in _TAIL_VERBS):
         n += 1
+        if (k + n + 1 < len(toks) and toks[k + n].text == "," and toks[k + n - 1].fold == _PHONG
+                and toks[k + n + 1].fold == _CHONG):
+            n += 1  # "phòng, chống": one word
     if n == _PURPOSE_TAIL_MAX:
         return 0  # no visible end: the name is the head and its purpose
     m = k + n
     if m + 1 < len(toks) and toks[m].fold == _SO and ctx.adjacent(m + 1) and toks[m + 1].is_num:
         return n + 2
+    if (n and m + 1 < len(toks) and ctx.adjacent(m) and toks[m].gap and toks[m].is_num
+            and toks[m + 1].text in _TAIL_END_PUNCT + "."):
+        return n + 1  # "Ban Quản lý dự án" + "46", then a comma
     if m + 1 < len(toks) and ctx.adjacent(m) and toks[m].gap and f"{toks[m].fold} {toks[m + 1].fold}" in _STATE_LEVEL:
         return n + 2  # "Hội đồng thẩm định" + "Nhà nước"
+    if object_only and m < len(toks) and ctx.adjacent(m) and toks[m].gap and toks[m].is_cap:
+        return 0
     return n
 
 
@@ -467,10 +482,13 @@ class OrgFinder:
         place_next = j in self.loc_starts and bool(prefix_at(ctx, j))
         if j < len(toks) and not toks[j].nl and toks[j].gap and not place_next:
             if follows == "domain" and head_cap and toks[j].is_alpha and not toks[j].is_cap:
-                pl = self.purposes.get(head_key)
-                named = pl.longest(toks, j)[0] if pl is not None else 0
-                if named:
-                    named += _purpose_tail(ctx, j + named)  # "Quỹ hỗ trợ" + "phát triển du lịch"
+                if head_key in _PURPOSE_HEADS:
+                    named = _purpose_tail(ctx, j, object_only=True)  # "Ban Chỉ đạo" + "xây dựng quy hoạch cán bộ"
+                else:
+                    pl = self.purposes.get(head_key)
+                    named = pl.longest(toks, j)[0] if pl is not None else 0
+                    if named:
+                        named += _purpose_tail(ctx, j + named)  # "Quỹ hỗ trợ" + "phát triển du lịch"
             if follows == "domain" and not named:
                 dl = self.domains.get(head_key)
                 if dl is not None and (head_cap or toks[j].is_cap):

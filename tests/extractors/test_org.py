@@ -31,6 +31,12 @@ CASES = [
      "đến thăm; Hội đồng thẩm định Nhà nước họp về Quỹ hỗ trợ phát triển du lịch nhưng Đoàn kiểm tra đối với các tỉnh.",
      ["Đoàn kiểm tra số 470", "Hội đồng xét xử", "Bộ", "Hội đồng thẩm định Nhà nước",
       "Quỹ hỗ trợ phát triển du lịch", "Đoàn kiểm tra"], []),
+    # a steering or managing committee and what it steers, up to a visible end; not a verb after
+    # it, nor a name going on in capitals
+    ("committee_and_its_object", "Báo cáo của Ban Chỉ đạo xây dựng quy hoạch cán bộ cấp chiến lược, tài liệu do "
+     "Ban quản lý đền phát hành; Bộ Chính trị giao Ban Chỉ đạo thông báo; UBND lập Ban Chỉ đạo thi THPT Quốc gia.",
+     ["Ban Chỉ đạo xây dựng quy hoạch cán bộ cấp chiến lược", "Ban quản lý đền", "Bộ Chính trị", "Ban Chỉ đạo",
+      "UBND"], []),
     # after a team named by its purpose, its head alone names it, after a comma too; not before
     # it, nor a delegation's "Đoàn" after one named otherwise
     ("team_named_elliptically", "Đoàn sẽ tới. Chiều 15/5, Đoàn kiểm tra của Bộ Chính trị làm việc. Theo đó, Đoàn sẽ "
