@@ -14,6 +14,8 @@ from extract.lexicons import Token, load_lexicon, tokenize, vietnamese_words
 from extract.normalise import fold_text
 
 # words that end an organisation or title name when they follow it in lower case
+# words that open a photo or source credit ("Ảnh: ...", "Nguồn: ...")
+CREDIT_OPENERS = frozenset(fold_text(w) for w in "Ảnh Nguồn Clip Video".split())
 FUNCTION_WORDS = frozenset(
     fold_text(w)
     for w in """sẽ đang đã cũng vẫn không chưa có là và với của cho tại trong về để theo từ

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.extractors.context import FUNCTION_WORDS, HONORIFICS, Ctx, cap_run, cue_before, is_foreign
+from extract.extractors.context import CREDIT_OPENERS, FUNCTION_WORDS, HONORIFICS, Ctx, cap_run, cue_before, is_foreign
 from extract.extractors.place import place_at, prefix_at
 from extract.lexicons import english_words, key_of, lexicon_rows, load_lexicon, surnames
 from extract.normalise import fold_text
@@ -27,7 +27,7 @@ _HCM = key_of("Hồ Chí Minh")
 _HCM_PERSON_BEFORE = frozenset(fold_text(w) for w in "tưởng đức gương tịch bác".split())
 _HCM_NAMED_AFTER = frozenset((fold_text(a), fold_text(b)) for a, b in (("chiến", "dịch"), ("thời", "đại")))
 _STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻm đại lộ tượng".split())
-_CREDIT = frozenset(fold_text(w) for w in "Ảnh ảnh Nguồn Clip Video".split())
+_CREDIT = CREDIT_OPENERS
 _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
 _NOT_NAMES = frozenset(fold_text(w) for w in "tin ảnh bài theo pv và clip video nguồn đồ họa tổng hợp".split())
 # sources named in a credit that are no person: "Ảnh: Internet", "Nguồn: Facebook"

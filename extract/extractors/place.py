@@ -13,8 +13,8 @@ Three rules:
 """
 from __future__ import annotations
 
-from extract.extractors.context import HONORIFICS, Ctx, cap_run, cue_before, ends_a_word, is_foreign, title_ends_at, title_starts_at
-from extract.lexicons import english_words, key_of, load_lexicon, surnames
+from extract.extractors.context import CREDIT_OPENERS, HONORIFICS, Ctx, cap_run, cue_before, ends_a_word, is_foreign, title_ends_at, title_starts_at
+from extract.lexicons import english_words, key_of, load_lexicon, surnames, vietnamese_words
 from extract.normalise import fold_text
 
 # one-syllable country names that are also given names or common words: a LOC only
@@ -190,6 +190,10 @@ def named_after_prefix(ctx: Ctx, i: int) -> int:
         return 0  # "Hội Luật gia tỉnh" + "Khoá XIII": a term of office, no place
     if i > 0 and toks[i - 1].text == "." and (title_starts_at(ctx, i) or t.fold in HONORIFICS):
         return 0  # "Công an TP." + "Bí thư Đinh La Thăng", "HĐND TP." + "Ông Lâm": the dot ended the sentence
+    if i > 0 and toks[i - 1].text == "." and (t.fold in CREDIT_OPENERS or (
+            i + 1 < len(toks) and ctx.adjacent(i + 1) and toks[i + 1].is_alpha and not toks[i + 1].is_cap
+            and f"{t.fold} {toks[i + 1].fold}" in vietnamese_words())):
+        return 0  # "về TP." + "Nắm bắt ...", "của TP." + "Nguồn: ...": a new sentence's first word
     run = cap_run(ctx, i, 4)
     # a surname after two syllables starts a person's name: "xã X Y Nguyễn Văn A"
     sur = surnames()

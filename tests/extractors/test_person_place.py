@@ -51,6 +51,9 @@ CASES = [
     # a title after "TP." opens the next sentence; it names no city
     ("title_after_abbreviated_prefix", "Mức giảm của Công an TP. Bí thư Đinh La Thăng đánh giá cao; UBND TP. Cần Thơ họp.",
      {("PERSON", "Đinh La Thăng"), ("LOC", "Cần Thơ")}, {("LOC", "Bí")}),
+    # ... so do a common word and a credit after "TP."; a city's name does not
+    ("new_sentence_after_abbreviated_prefix", "Vũ khí được chuyển về TP. Nắm bắt tập quán, ông về TP. Vinh. Ông làm việc ở TP. Nguồn: Zing News",
+     {("LOC", "Vinh")}, {("LOC", "Nắm"), ("LOC", "Nguồn")}),
     # a photographer named like a district (districts are named like people)
     ("credit_named_like_a_district", "Bộ trưởng thăm cảng sáng 12/7. Ảnh: Hải An. Theo Bộ trưởng thì năm nay tốt.",
      {("PERSON", "Hải An")}, {("LOC", "Hải An")}),
