@@ -65,7 +65,7 @@ def type_by_code() -> dict[str, str]:
     """Code → record type, for codes that name exactly one type (NQ → Nghị quyết)."""
     seen: dict[str, set[str]] = {}
     for t in document_types():
-        if t.cls in ("numbered", "law"):
+        if t.cls in ("numbered", "law", "other"):
             for c in t.codes:
                 seen.setdefault(c, set()).add(t.record_type)
     return {c: next(iter(v)) for c, v in seen.items() if len(v) == 1}

@@ -57,6 +57,10 @@ CASES = [
     ("shorthand", "theo NĐ 59/2015/NĐ-CP về", [("NĐ 59/2015/NĐ-CP", 5, "59/2015/NĐ-CP", "Nghị định")]),
     ("other-word", "tại văn bản số 4060/NHNN-TTGSNH ngày", [("văn bản số 4060/NHNN-TTGSNH", 4, "4060/NHNN-TTGSNH", "Công văn")]),
     ("submission", "tại tờ trình số 122 - TTr / UBKTTW ngày", [("tờ trình số 122 - TTr / UBKTTW", 4, "122-TTr/UBKTTW", "Tờ trình")]),
+    # a Party-style number alone, whose code names a submission or a report (not a bare state
+    # number without its year: "03/KH-BCA")
+    ("submission-number-alone", "Tờ trình của Ban (số 374 - TTr / BTCTW, ngày 20/6) và số 03/KH-BCA",
+     [("374 - TTr / BTCTW", 21, "374-TTr/BTCTW", "Tờ trình")]),
     ("en-dash-number", "thực hiện Chỉ thị 40 – CT/TW của Ban Bí thư", [("Chỉ thị 40 – CT/TW", 10, "40-CT/TW", "Chỉ thị")]),
     ("law-lowercase", "Quốc hội thông qua luật An ninh mạng ngày", [("luật An ninh mạng", 19, "luật An ninh mạng", "Luật")]),
     ("code-lowercase", "theo bộ luật Hình sự 2015,", [("bộ luật Hình sự 2015", 5, "bộ luật Hình sự 2015", "Bộ luật")]),
