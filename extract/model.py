@@ -76,7 +76,7 @@ from spacy.tokens import Doc, Span
 
 from extract import spans
 from extract.extractors.context import PLURAL_BEFORE, cue_before
-from extract.extractors.org import is_national, seat_as_place
+from extract.extractors.org import COUNT_NOUNS, is_national, seat_as_place
 from extract.extractors.people_spans import shaped_like_a_name
 from extract.extractors.person import CREDIT_WORDS, NOT_A_NAME_ALONE, ward_name_alone
 from extract.lexicons import english_words, key_of, load_lexicon, surnames
@@ -338,7 +338,7 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
         if not same:
             if m.label in ADDS and (m.label != "ORG" or named_org(m.text)):
                 added.append(m)
-        elif m.label in EXTENDS and _extends(m, same, overlapping):
+        elif m.label in EXTENDS and _extends(m, same, overlapping, text):
             replaced.extend(same)
             added.append(m)
         elif m.label == "PERSON" and _completes_name(m, same):
@@ -377,7 +377,7 @@ def _completes_name(m: Mention, rule_persons: list[Mention]) -> bool:
 _SENTENCE_BREAK = regex.compile(r"\.\s")
 
 
-def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) -> bool:
+def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention], text: str) -> bool:
     """``m`` strictly holds every one of ``rule_spans`` (same label); it ends where one of them
     ends or on a capitalised word or a number (a name does not end in a trailing verb: ``UBND
     thành phố H bắt cóc``); inside a rule POSITION it starts where one of them starts (there
@@ -385,7 +385,7 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
     national body is never extended by a place after it (``Đại biểu [Quốc hội] tỉnh Phú Thọ``:
     the province belongs to the delegation, as ``extractors.org`` decides); it does not run on
     past the end of a sentence (``[Công an TP.HCM]. Ảnh``; an initial's period is no end:
-    ``Bộ Q. P``)."""
+    ``Bộ Q. P``); a number it ends on is no count (``[Văn phòng UBND tỉnh] 1 chiếc``)."""
     if any(is_national(r.text) for r in rule_spans) and m.start == min(r.start for r in rule_spans):
         return False
     if not all(m.start <= r.start and r.end <= m.end and (r.start, r.end) != (m.start, m.end) for r in rule_spans):
@@ -399,7 +399,10 @@ def _extends(m: Mention, rule_spans: list[Mention], overlapping: list[Mention]) 
     if _SENTENCE_BREAK.match(m.text, cut) and len(m.text[:cut].split()[-1]) > 1:
         return False  # the rule name ended a sentence: [Công an TP.HCM]. Ảnh: ... (not an initial's dot)
     last = m.text.split()[-1]
-    return last[:1].isupper() or last[:1].isdigit()
+    if last[:1].isdigit():
+        after = regex.match(r"\s+(\w+)", text[m.end:m.end + 16])
+        return not (after and fold_text(after.group(1)) in COUNT_NOUNS)  # "Văn phòng UBND tỉnh" + "1 chiếc": a count
+    return last[:1].isupper()
 
 
 def tag_entities(doc: Doc) -> list[Span]:

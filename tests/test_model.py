@@ -253,6 +253,16 @@ COMBINE_CASES = [
 # fmt: on
 
 
+def test_an_org_is_not_extended_to_a_count(monkeypatch):
+    monkeypatch.setattr(model, "cue_before", lambda text, start: "place")
+    text = "giao cho Văn phòng UBND tỉnh 1 chiếc; Sư đoàn 3 họp."
+    rule = Mention(9, 28, "ORG", "Văn phòng UBND tỉnh")
+    counted = Mention(9, 30, "ORG", "Văn phòng UBND tỉnh 1")
+    assert model.combine(text, [rule], [counted]) == ([], [])
+    rule, numbered = Mention(38, 45, "ORG", "Sư đoàn"), Mention(38, 47, "ORG", "Sư đoàn 3")
+    assert model.combine(text, [rule], [numbered]) == ([rule], [numbered])
+
+
 @pytest.mark.parametrize("case", COMBINE_CASES, ids=[c[0] for c in COMBINE_CASES])
 def test_combine(case, monkeypatch):
     _, span, rule_spans, (replaced, kept) = case

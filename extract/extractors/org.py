@@ -116,7 +116,7 @@ _COMPOUND_BEFORE = {
 }
 # descriptive words inside a company name before its proper name:
 # "Công ty cổ phần Phát triển đầu tư Thái Sơn", "công ty xây dựng Lũng Lô"
-_COUNT_NOUNS = frozenset(fold_text(w) for w in "người lần tháng năm ngày giờ tuần km tấn chiếc đơn vị cán bộ chiến sĩ".split())
+COUNT_NOUNS = frozenset(fold_text(w) for w in "người lần tháng năm ngày giờ tuần km tấn chiếc đơn vị cán bộ chiến sĩ".split())
 _TRADE_WORDS = frozenset(
     fold_text(w)
     for w in """đầu tư phát triển xây dựng thương mại dịch vụ sản xuất xuất nhập khẩu công nghệ
@@ -524,7 +524,7 @@ class OrgFinder:
                                 or f"{toks[k - 1].fold} {toks[k].fold}" in vietnamese_words())):
                         k += 1
                     if (k < len(toks) and ctx.adjacent(k) and toks[k].gap and toks[k].is_num
-                            and not (k + 1 < len(toks) and ctx.adjacent(k + 1) and toks[k + 1].fold in _COUNT_NOUNS)):
+                            and not (k + 1 < len(toks) and ctx.adjacent(k + 1) and toks[k + 1].fold in COUNT_NOUNS)):
                         named = k + 1 - j
                     elif toks[j].is_cap and k < len(toks) and self.bracket_abbreviation(k):
                         named = k - j  # "Trung đoàn Cảnh sát cơ động (PK20E)": the arm, then its code
