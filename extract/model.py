@@ -296,7 +296,10 @@ def name_shape_ok(mention: Mention, text: str) -> bool:
             and not (len(syllables) >= 3 and _starts_with_surname(t))
         )
     if mention.label == "ORG":
-        return not _after_plural(text, mention.start) and not seat_as_place(key_of(t), _word_before(text, mention.start))
+        # a body's name has balanced brackets ("TP) Rạch Giá" has not); after a site word the
+        # name is the place's ("khu kinh tế [Chân Mây - Lăng Cô]")
+        return (not _after_plural(text, mention.start) and not seat_as_place(key_of(t), _word_before(text, mention.start))
+                and t.count("(") == t.count(")") and cue_before(text, mention.start) != "site")
     return True
 
 
@@ -336,7 +339,7 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
         if any(conflicts(m, r) for r in overlapping if r.label != m.label):
             continue
         if not same:
-            if m.label in ADDS and (m.label != "ORG" or named_org(m.text)):
+            if m.label in ADDS and (m.label != "ORG" or (named_org(m.text) and not _places_only(m, overlapping))):
                 added.append(m)
         elif m.label in EXTENDS and _extends(m, same, overlapping, text):
             replaced.extend(same)
@@ -345,6 +348,20 @@ def combine(text: str, rule_mentions: list[Mention], model_mentions: list[Mentio
             replaced.extend(same)
             added.append(m)
     return replaced, added
+
+
+_PLACE_JOINERS = regex.compile(r"[\s\-–,]|\bvà\b")
+
+
+def _places_only(m: Mention, overlapping: list[Mention]) -> bool:
+    """The rules read every word of ``m`` as a place: a pair or list of places ("Việt Nam-Lào",
+    "Chân Mây - Lăng Cô") is no body."""
+    rest = list(m.text)
+    for r in overlapping:
+        if r.label == "LOC":
+            for k in range(max(r.start, m.start), min(r.end, m.end)):
+                rest[k - m.start] = " "
+    return not _PLACE_JOINERS.sub("", "".join(rest))
 
 
 def named_org(text: str) -> bool:

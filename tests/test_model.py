@@ -253,6 +253,16 @@ COMBINE_CASES = [
 # fmt: on
 
 
+def test_a_pair_of_places_is_no_body(monkeypatch):
+    monkeypatch.setattr(model, "cue_before", lambda text, start: None)
+    text = "Năm hữu nghị Việt Nam-Lào 2017"
+    pair = Mention(13, 25, "ORG", "Việt Nam-Lào")
+    places = [Mention(13, 21, "LOC", "Việt Nam"), Mention(22, 25, "LOC", "Lào")]
+    assert model.combine(text, places, [pair]) == ([], [])
+    body = Mention(13, 25, "ORG", "Việt Nam-Lào")
+    assert model.combine(text, places[:1], [body]) == ([], [body])  # "Lào" not read as a place: a name
+
+
 def test_an_org_is_not_extended_to_a_count(monkeypatch):
     monkeypatch.setattr(model, "cue_before", lambda text, start: "place")
     text = "giao cho Văn phòng UBND tỉnh 1 chiếc; Sư đoàn 3 họp."
@@ -289,6 +299,8 @@ NAME_SHAPES = [
     ("biển ", "Hoa Đông", "LOC", True),
     ("khu dân cư ", "Phước Kiển", "LOC", True),
     ("làm việc tại ", "Nhà Trắng", "ORG", False),      # the building, as the rules judge it
+    ("khu kinh tế ", "Chân Mây - Lăng Cô", "ORG", False),  # a site's name is the place's
+    ("(nay là ", "TP) Rạch Giá", "ORG", False),         # unbalanced brackets
     ("người phát ngôn ", "Nhà Trắng", "ORG", True),
     ("đánh chiếm căn cứ ", "Nước Trong", "LOC", True),  # a site named after its place
     ("căn cứ ", "Nguyễn Văn Trỗi", "PERSON", False),     # a site, not a person
