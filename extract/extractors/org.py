@@ -315,7 +315,7 @@ def _purpose_tail(ctx: Ctx, k: int, object_only: bool = False) -> int:
     if m + 1 < len(toks) and toks[m].fold == _SO and ctx.adjacent(m + 1) and toks[m + 1].is_num:
         return n + 2
     if (n and m + 1 < len(toks) and ctx.adjacent(m) and toks[m].gap and toks[m].is_num
-            and toks[m + 1].text in _TAIL_END_PUNCT + "."):
+            and (toks[m + 1].text in _TAIL_END_PUNCT or toks[m + 1].text == ".")):
         return n + 1  # "Ban Quản lý dự án" + "46", then a comma
     if m + 1 < len(toks) and ctx.adjacent(m) and toks[m].gap and f"{toks[m].fold} {toks[m + 1].fold}" in _STATE_LEVEL:
         return n + 2  # "Hội đồng thẩm định" + "Nhà nước"

@@ -37,6 +37,9 @@ CASES = [
      "Ban quản lý đền phát hành; Bộ Chính trị giao Ban Chỉ đạo thông báo; UBND lập Ban Chỉ đạo thi THPT Quốc gia.",
      ["Ban Chỉ đạo xây dựng quy hoạch cán bộ cấp chiến lược", "Ban quản lý đền", "Bộ Chính trị", "Ban Chỉ đạo",
       "UBND"], []),
+    # ... and the number that ends its name before a comma or a full stop
+    ("purpose_and_number", "Hội đồng thẩm định gói thầu 2. Sau đó Hội đồng thẩm định gói thầu 3, họp.",
+     ["Hội đồng thẩm định gói thầu 2", "Hội đồng thẩm định gói thầu 3"], []),
     # after a team named by its purpose, its head alone names it, after a comma too; not before
     # it, nor a delegation's "Đoàn" after one named otherwise
     ("team_named_elliptically", "Đoàn sẽ tới. Chiều 15/5, Đoàn kiểm tra của Bộ Chính trị làm việc. Theo đó, Đoàn sẽ "
