@@ -109,8 +109,8 @@ _COMPOUND_AFTER = {
 _COMPOUND_BEFORE = {
     fold_text("sở"): frozenset(fold_text(w) for w in "cơ trụ".split()),
     fold_text("tổ"): frozenset(fold_text(w) for w in "giỗ".split()),
-    # "thông báo Kết luận", "cảnh báo": not a paper
-    fold_text("báo"): frozenset(fold_text(w) for w in "thông cảnh dự công tình họa họp".split()),
+    # "thông báo Kết luận", "cảnh báo", "nhà báo" (a journalist): not a paper
+    fold_text("báo"): frozenset(fold_text(w) for w in "thông cảnh dự công tình họa họp nhà".split()),
     # "chiến trường Quảng Trị", "quảng trường Ba Đình", "thị trường": not a school
     fold_text("trường"): frozenset(fold_text(w) for w in "chiến quảng công thị môi hiện lập thương".split()),
 }

@@ -57,6 +57,9 @@ CASES = [
      ["Công ty CP Tập đoàn Phúc Lộc"], []),
     # a body named by its building is the building after a preposition of place
     ("seat_as_place", "Thủ tướng làm việc tại Nhà Trắng. Nhà Trắng cũng từ chối bình luận.", ["Nhà Trắng"], []),
+    # a journalist is no paper: "nhà báo" + a name
+    ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
+     ["Tuổi Trẻ"], []),
     # a lower-case "bộ"/"ban" before a name written as the lexicon writes it; not "người dân Việt Nam"
     ("lower_case_head", "Ủy viên bộ Chính trị, Thủ tướng Chính phủ phát biểu trước người dân Việt Nam.",
      ["bộ Chính trị", "Chính phủ"], [("LOC", "Việt Nam")]),
