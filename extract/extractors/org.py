@@ -795,6 +795,9 @@ class OrgFinder:
             reporter = True
         else:
             reporter = False
+            nf, _ = self.fixed.longest(toks, j, _fixed_case_ok)
+            if nf:
+                return j, j + nf  # a name the lexicon knows, whole: "tờ" + "The Washington Post"
         n = generic_name(ctx, j, maxlen=5, unit_at=self.loc_starts.__contains__, lower_tail=True,
                          place_at_k=self.loc_starts.__contains__, end_dot=True, line_end_only=True)
         if reporter and n >= 3 and not toks[j + n - 1].is_cap and toks[j + n - 2].is_cap:

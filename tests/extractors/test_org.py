@@ -57,6 +57,9 @@ CASES = [
      ["Công ty CP Tập đoàn Phúc Lộc"], []),
     # a body named by its building is the building after a preposition of place
     ("seat_as_place", "Thủ tướng làm việc tại Nhà Trắng. Nhà Trắng cũng từ chối bình luận.", ["Nhà Trắng"], []),
+    # a foreign paper's name with its article, after a media word too
+    ("paper_with_article", "Theo tờ The Washington Post ngày 10/2 và The New York Times, ông Trump nói.",
+     ["The Washington Post", "The New York Times"], [("LOC", "Washington"), ("LOC", "New York")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
