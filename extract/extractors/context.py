@@ -14,6 +14,9 @@ from extract.lexicons import Token, load_lexicon, tokenize, vietnamese_words
 from extract.normalise import fold_text
 
 # words that end an organisation or title name when they follow it in lower case
+# words that, capitalised right after a name, open the next sentence (its full stop is missing:
+# "Chi cục Kiểm lâm tỉnh Vĩnh Phúc | Theo ông ..."); never a syllable of a name
+CLAUSE_OPENERS = frozenset(fold_text(w) for w in "theo tại khi để với nhưng nếu dù".split())
 # words that open a photo or source credit ("Ảnh: ...", "Nguồn: ...")
 CREDIT_OPENERS = frozenset(fold_text(w) for w in "Ảnh Nguồn Clip Video".split())
 FUNCTION_WORDS = frozenset(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.context import (FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, ends_a_word, is_foreign, title_ends_at,
+from extract.extractors.context import (CLAUSE_OPENERS, FUNCTION_WORDS, HONORIFICS, PLURAL_BEFORE, Ctx, ends_a_word, is_foreign, title_ends_at,
                                         title_starts_at)
 from extract.extractors.place import admin_unit_at, named_after_prefix, place_at, prefix_at
 from extract.lexicons import Lexicon, domains_by_head, key_of, load_lexicon, surnames, verbs_after_names, vietnamese_words
@@ -353,6 +353,8 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
             if k + p < len(toks) and named_after_prefix(ctx, k + p):
                 break
         if t.is_alpha and t.is_cap:
+            if taken and t.fold in CLAUSE_OPENERS:
+                break  # "... Vĩnh Phúc" + "Theo ông ...": the next sentence
             if ((proper if company else taken) >= 1 and not bridged and t.fold in sur and k + 1 < len(toks)
                     and toks[k + 1].is_alpha and toks[k + 1].is_cap and toks[k + 1].gap
                     and load_lexicon("communes").longest(toks, k - 1)[0] < 2):

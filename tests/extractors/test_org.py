@@ -60,6 +60,9 @@ CASES = [
     # a foreign paper's name with its article, after a media word too
     ("paper_with_article", "Theo tờ The Washington Post ngày 10/2 và The New York Times, ông Trump nói.",
      ["The Washington Post", "The New York Times"], [("LOC", "Washington"), ("LOC", "New York")]),
+    # a sentence whose full stop is missing: its first word is no part of the body before it
+    ("missing_full_stop", "Ông A, Chi cục trưởng Chi cục Kiểm lâm tỉnh Vĩnh Phúc Theo ông A thì khác.",
+     ["Chi cục Kiểm lâm tỉnh Vĩnh Phúc"], [("LOC", "Vĩnh Phúc")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
