@@ -84,7 +84,7 @@ _ROMAN = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
 # committees named in full once, then by their head alone: "Ban Chỉ đạo đã tập hợp ..."
 _ELLIPTICAL_COMMITTEES = frozenset(key_of(w) for w in ["Ban Chỉ đạo"])
 # heads whose number is a room, not a body: "phòng 301"
-_NOT_NUMBERED = frozenset(key_of(w) for w in ["Phòng"])
+_NOT_NUMBERED = frozenset(key_of(w) for w in ["Phòng", "Tổ"])  # "Tổ 9": a discussion group of deputies
 # "Chính phủ kiến tạo", "Chính phủ điện tử": a model of government, not the body
 _MODEL_BODIES = frozenset(key_of(w) for w in ["Chính phủ"])
 _MODEL_WORDS = frozenset(fold_text(w) for w in ["kiến tạo", "điện tử", "số", "số hóa", "số hoá"])  # (not "liêm chính": annotated as the body)
@@ -503,7 +503,14 @@ class OrgFinder:
                             # the place found there, whole: "tỉnh" + "An Giang" (+ "Ngô Hồng Yến")
                             tail += max(self.loc_starts[k] - k, generic_name(ctx, k))
                         named += tail
-                if not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
+                if not named and not head_cap and toks[i].fold in _LOWER_WORD_ENDS:
+                    # "phòng"/"tổ" in lower case name a unit by its field or its code only:
+                    # "phòng Cảnh sát kinh tế", "tổ Biên tập", "phòng PA71"; not "phòng Bầu Dục"
+                    pl = self.purposes.get(head_key)
+                    named = pl.longest(toks, j)[0] if pl is not None else 0
+                    if not named and toks[j].is_upper and any(c.isdigit() for c in toks[j].text):
+                        named = 1
+                elif not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
                     named = generic_name(ctx, j, unit_at=self._unit_starts, lower_tail=head_cap,
                                          place_at_k=self.loc_starts.__contains__)
                 if (not named and head_cap and toks[j].is_num and head_key not in _NOT_NUMBERED
