@@ -100,6 +100,7 @@ _NATIONAL = frozenset(key_of(w) for w in ["Quốc hội", "QH"])
 _TITLE_ENDS = frozenset(fold_text(w) for w in "thư tịch viên trưởng nhiệm tướng ban".split())
 # "Thường trực Ban Bí thư": the standing member's title; the body is the Secretariat
 _STANDING_MEMBER_OF = frozenset(key_of(w) for w in ["Ban Bí thư"])
+_PROVINCES_WORDS = frozenset(fold_text(w) for w in ["tỉnh thành"])
 _GENERIC_AFTER = frozenset(fold_text(w) for w in "tỉnh huyện xã quận đơn vị cấp thành phố".split())
 # words a one-syllable head makes with the syllable after it: "Tổ quốc", "TỔ CHỨC"
 _COMPOUND_AFTER = {
@@ -671,6 +672,9 @@ class OrgFinder:
                     # "UBND tỉnh", "HĐND TP", "Công an tỉnh", "Hội Nông dân tỉnh"
                     nxt = end + p
                     if nxt >= len(toks) or toks[nxt].nl or not (toks[nxt].is_alpha and toks[nxt].is_cap) or toks[nxt].fold in FUNCTION_WORDS:
+                        if (nxt < len(toks) and ctx.adjacent(nxt) and not toks[nxt].is_cap
+                                and f"{toks[end].fold} {toks[nxt].fold}" in _PROVINCES_WORDS):
+                            return 0  # "UBND tỉnh thành": the provinces' committees, no one body
                         if self._levels_listed(nxt):
                             return 0  # "UBND xã, phường, thị trấn": a level of bodies, not one
                         end = end + p

@@ -49,6 +49,8 @@ CASES = [
      ["Đoàn đại biểu Quốc hội tỉnh Sơn La"], [("LOC", "Sơn La")]),
     # ... but a room, a deputies' discussion group or a place after "phòng"/"tổ" is no unit
     ("room_and_group_not_units", "Hai ông gặp trong phòng Bầu Dục. Đại biểu ở tổ Hà Nội và Tổ 9 thảo luận.", [], [("LOC", "Hà Nội")]),
+    # the committees of the provinces ("tỉnh thành") are no one body
+    ("provinces_committees", "UBND tỉnh thành phê duyệt giá đất; HĐND tỉnh thành họp; UBND tỉnh họp.", ["UBND tỉnh"], []),
     # a police department or an editorial team with a lower-case head, and its code with no count
     # after it; not the end of a word (Quốc phòng, Trưởng phòng, giỗ tổ)
     ("lower_case_department", "Lực lượng phòng Cảnh sát kinh tế, Công an tỉnh bắt giữ; phòng PA71 50 triệu đồng; "
