@@ -26,8 +26,8 @@ from extract.normalise import fold_text
 DATA_DIR = Path(__file__).parent / "data" / "lexicons"
 
 # a token is a run of letters/digits (one syllable, a number, an abbreviation) or one
-# other non-space character
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+# other non-space character; "T.Ư" (Trung ương) is one abbreviation, like "TƯ"
+_TOKEN = regex.compile(r"T\.Ư(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 
 
 class Token(NamedTuple):

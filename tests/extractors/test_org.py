@@ -67,6 +67,9 @@ CASES = [
     # a sentence whose full stop is missing: its first word is no part of the body before it
     ("missing_full_stop", "Ông A, Chi cục trưởng Chi cục Kiểm lâm tỉnh Vĩnh Phúc Theo ông A thì khác.",
      ["Chi cục Kiểm lâm tỉnh Vĩnh Phúc"], [("LOC", "Vĩnh Phúc")]),
+    # "T.Ư" (Trung ương) is one abbreviation inside a name; "BCH" is the executive committee
+    ("central_abbreviation", "Chủ tịch Ủy ban T.Ư MTTQVN Nguyễn Thiện Nhân và Chủ tịch BCH T.Ư Hội NDVN Lại Xuân Môn dự.",
+     ["Ủy ban T.Ư MTTQVN", "BCH T.Ư Hội NDVN"], [("PERSON", "Nguyễn Thiện Nhân"), ("PERSON", "Lại Xuân Môn")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
