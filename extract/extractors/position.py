@@ -272,6 +272,8 @@ class PositionFinder:
         if (t.fold == _MOT and not t.is_cap and end == tend and end not in self.person_starts
                 and self.ctx.fold(k - 1) != fold_text("là")):
             return True  # "ủy quyền cho một Phó Thủ tướng": any one of them (not "đón một Phó chủ tịch tỉnh X")
+        if t.fold == _SO and self.ctx.fold(k - 1) in _SOME and end not in self.person_starts:
+            return True  # "một số (vị) đại biểu Quốc hội": some of them
         return t.fold in PLURAL_BEFORE or t.is_num or t.text == "%"
 
     def _plural_subject(self, k: int) -> bool:
@@ -493,6 +495,8 @@ _DATE_WORDS = frozenset(fold_text(w) for w in "năm tháng ngày".split())
 _PROVINCE_PREFIXES = frozenset(key_of(w) for w in ["tỉnh", "thành phố", "TP", "Tp"])
 _MOT = fold_text("một")
 _SKIP_BACK = frozenset(fold_text(w) for w in "vị đồng chí Phó phó".split())
+_SO = fold_text("số")
+_SOME = frozenset(fold_text(w) for w in "một các những".split())
 
 
 def _portfolio_at(ctx: Ctx, j: int) -> int:

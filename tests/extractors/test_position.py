@@ -33,6 +33,7 @@ CASES = [
     ("appos-tail-place-then-clause", "Ông Đàm Thanh Ninh - Trưởng phòng Kinh tế huyện Hóc Môn quả quyết rằng: không.",
      ["Trưởng phòng Kinh tế huyện Hóc Môn"]),
     # "TP." and an honorific: the dot ended the sentence, no city is named
+    ("some-deputies", "Một số vị đại biểu Quốc hội cho rằng như vậy; Đại biểu Quốc hội Nguyễn Văn A nói.", ["Đại biểu Quốc hội"]),
     ("city-prefix-then-honorific", "Ông Dương Vũ Lâm - đại biểu HĐND TP. Ông Lâm cho rằng như vậy.", ["đại biểu HĐND TP"]),
     # offices listed as categories after a colon or "chức danh": no holder; the country's top offices each have one
     ("office-list", "Các chức danh do Bộ Chính trị quyết định gồm: Phó Chủ tịch nước, Phó Thủ tướng, Chánh án Tòa án nhân dân tối cao. Nghị định nêu rõ: Tổng Bí thư, Chủ tịch nước, Thủ tướng Chính phủ được dùng xe.",
