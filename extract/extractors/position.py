@@ -487,7 +487,7 @@ _ENVOY_TITLES = frozenset(key_of(w) for w in [
     "Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự", "Lãnh sự", "Tùy viên Quốc phòng", "Tùy viên Quân sự"])
 _STATE_TITLES = _ENVOY_TITLES | frozenset(key_of(w) for w in [
     "Tổng thống", "Thủ tướng", "Chủ tịch", "Quốc vương", "Nhà vua", "Nữ hoàng", "Hoàng đế", "Ngoại trưởng",
-    "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ"])
+    "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ", "Ủy viên Quốc vụ", "Quốc vụ khanh"])
 _TAI = fold_text("tại")
 _OFFICE_OF = frozenset(key_of(w) for w in ["văn phòng", "cơ quan"])
 _CLAUSE_MARKS = frozenset(",;:.()–-\"“”")

@@ -33,6 +33,7 @@ CASES = [
     ("appos-tail-place-then-clause", "Ông Đàm Thanh Ninh - Trưởng phòng Kinh tế huyện Hóc Môn quả quyết rằng: không.",
      ["Trưởng phòng Kinh tế huyện Hóc Môn"]),
     # "TP." and an honorific: the dot ended the sentence, no city is named
+    ("state-councillor", "Thủ tướng Abe gặp Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì.", ["Thủ tướng", "Ủy viên Quốc vụ Trung Quốc"]),
     ("some-deputies", "Một số vị đại biểu Quốc hội cho rằng như vậy; Đại biểu Quốc hội Nguyễn Văn A nói.", ["Đại biểu Quốc hội"]),
     ("city-prefix-then-honorific", "Ông Dương Vũ Lâm - đại biểu HĐND TP. Ông Lâm cho rằng như vậy.", ["đại biểu HĐND TP"]),
     # offices listed as categories after a colon or "chức danh": no holder; the country's top offices each have one
