@@ -70,6 +70,9 @@ CASES = [
     # "T.Ư" (Trung ương) is one abbreviation inside a name; "BCH" is the executive committee
     ("central_abbreviation", "Chủ tịch Ủy ban T.Ư MTTQVN Nguyễn Thiện Nhân và Chủ tịch BCH T.Ư Hội NDVN Lại Xuân Môn dự.",
      ["Ủy ban T.Ư MTTQVN", "BCH T.Ư Hội NDVN"], [("PERSON", "Nguyễn Thiện Nhân"), ("PERSON", "Lại Xuân Môn")]),
+    # a cabinet is a body, alone or with its country
+    ("cabinet", "Chánh Văn phòng Nội các Nhật Bản Yoshihide Suga dự; Nội các mới của Pháp họp.",
+     ["Văn phòng Nội các Nhật Bản", "Nội các"], [("LOC", "Nhật Bản"), ("LOC", "Pháp")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
