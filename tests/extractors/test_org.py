@@ -73,6 +73,9 @@ CASES = [
     # a cabinet is a body, alone or with its country
     ("cabinet", "Chánh Văn phòng Nội các Nhật Bản Yoshihide Suga dự; Nội các mới của Pháp họp.",
      ["Văn phòng Nội các Nhật Bản", "Nội các"], [("LOC", "Nhật Bản"), ("LOC", "Pháp")]),
+    # a military commission with its country, or alone when the article names it
+    ("military_commission", "Phó Chủ tịch Quân ủy TƯ Trung Quốc Phạm Trường Long dẫn đầu; Phó Chủ tịch Quân ủy Phạm Trường Long nói.",
+     ["Quân ủy TƯ Trung Quốc", "Quân ủy"], [("LOC", "Trung Quốc"), ("PERSON", "Phạm Trường Long")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
