@@ -418,6 +418,12 @@ def generic_name(ctx: Ctx, j: int, company: bool = False, maxlen: int = 8, unit_
     return last_good - j
 
 
+def _without_abbreviations(names: set[str]) -> set[str]:
+    """Place names, an abbreviation dropped where the set spells it out (``HCM``, ``Hồ Chí Minh``)."""
+    full = {"".join(w[0] for w in n.split()).lower() for n in names if not n.isupper()}
+    return {n.lower() for n in names if not (n.isupper() and n.lower() in full)}
+
+
 class OrgFinder:
     def __init__(self, ctx: Ctx, loc_starts: dict[int, int]):
         self.ctx = ctx
@@ -446,8 +452,8 @@ class OrgFinder:
             p = prefix_at(self.ctx, j) if j < len(toks) else 0
             e = self.loc_starts.get(j + p) if j + p < len(toks) else None
             if e and not toks[j].nl:
-                seen.setdefault(k, set()).add(self.ctx.surface(j + p, e).lower())
-        return {k: len(v) for k, v in seen.items()}
+                seen.setdefault(k, set()).add(self.ctx.surface(j + p, e))
+        return {k: len(_without_abbreviations(v)) for k, v in seen.items()}
 
     def unit(self, i: int, in_position: bool = False) -> tuple[int, str] | None:
         """(end, kind) of one organisation unit at token i; kind: fixed|named|bare."""

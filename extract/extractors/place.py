@@ -277,8 +277,8 @@ def find_places(ctx: Ctx) -> list[tuple[int, int]]:
             i += 3
             continue
         p = prefix_at(ctx, i)
-        if p and place_at(ctx, i) > p:
-            p = 0  # a fused abbreviation such as "TP.HCM" is one place
+        if p and place_at(ctx, i) > p and (i + p >= len(toks) or not toks[i + p].gap):
+            p = 0  # a fused abbreviation such as "TP.HCM" is one place (not "TP. Hồ Chí Minh")
         if p and i + p < len(toks) and not toks[i + p].nl:
             j = i + p
             if j + 2 < len(toks) and toks[j + 2].gap and key_of(ctx.surface(j, j + 2)) == _HERO:

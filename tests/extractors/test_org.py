@@ -76,6 +76,9 @@ CASES = [
     # a military commission with its country, or alone when the article names it
     ("military_commission", "Phó Chủ tịch Quân ủy TƯ Trung Quốc Phạm Trường Long dẫn đầu; Phó Chủ tịch Quân ủy Phạm Trường Long nói.",
      ["Quân ủy TƯ Trung Quốc", "Quân ủy"], [("LOC", "Trung Quốc"), ("PERSON", "Phạm Trường Long")]),
+    # a committee named by one city, spelt out and abbreviated, is that city's, also bare
+    ("one_city_two_spellings", "Thành ủy TP. Hồ Chí Minh họp. Thành ủy TP.HCM quyết định; uy tín của Thành ủy giảm.",
+     ["Thành ủy TP. Hồ Chí Minh", "Thành ủy TP.HCM", "Thành ủy"], [("LOC", "Hồ Chí Minh"), ("LOC", "TP.HCM")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),

@@ -54,6 +54,9 @@ CASES = [
     # ... so do a common word and a credit after "TP."; a city's name does not
     ("new_sentence_after_abbreviated_prefix", "Vũ khí được chuyển về TP. Nắm bắt tập quán, ông về TP. Vinh. Ông làm việc ở TP. Nguồn: Zing News",
      {("LOC", "Vinh")}, {("LOC", "Nắm"), ("LOC", "Nguồn")}),
+    # "TP." with a space before the name is a separate prefix; fused it is one place
+    ("spaced_city_prefix", "Thành ủy TP. Hồ Chí Minh họp; đoàn đến TP.HCM và TP.Hồ Chí Minh.",
+     {("LOC", "Hồ Chí Minh"), ("LOC", "TP.HCM"), ("LOC", "TP.Hồ Chí Minh")}, {("LOC", "TP. Hồ Chí Minh")}),
     # a photographer named like a district (districts are named like people)
     ("credit_named_like_a_district", "Bộ trưởng thăm cảng sáng 12/7. Ảnh: Hải An. Theo Bộ trưởng thì năm nay tốt.",
      {("PERSON", "Hải An")}, {("LOC", "Hải An")}),
