@@ -215,6 +215,26 @@ def _joined(ctx: Ctx, end: int, start: int) -> bool:
     return t.text in _LIST_SEPARATORS or (t.fold == _VA and not t.is_cap)
 
 
+def _lone_foreign_names(ctx: Ctx, ends: set[int], persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A single foreign-spelled name right after an office (``Tổng thống Thổ Nhĩ Kỳ [Erdogan]``,
+    ``Nhà vua Nhật Bản [Akihito]``): the person as the article names them. Not where the
+    article gives the full name too (``Thủ tướng Abe`` and ``Shinzo Abe``: ANNOTATION.md
+    leaves a lone surname of a name written in full out)."""
+    toks = ctx.toks
+    out = []
+    for j in sorted(ends):
+        if not (j < len(toks) and ctx.adjacent(j) and toks[j].gap and toks[j].is_alpha and toks[j].is_cap
+                and not toks[j].is_upper and len(toks[j].text) > 2 and is_foreign(toks[j].text)):
+            continue
+        k = j + 1
+        if k < len(toks) and ctx.adjacent(k) and (toks[k].is_alpha and toks[k].is_cap or not toks[k].gap):
+            continue  # a longer run (the rules' other finders read it) or a glued word
+        named_in_full = {toks[e - 1].fold for s, e in persons if e - s >= 2}
+        if toks[j].fold not in named_in_full:
+            out.append((j, k))
+    return out
+
+
 def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per label (the pure core of ``find_people_spans``)."""
     ranks = find_ranks(ctx)
@@ -241,6 +261,7 @@ def find_spans(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
     orgs = _longest_first(orgs + pos_orgs)
     orgs = _longest_first(tail_bodies + [o for o in orgs if not _inside(o, tail_bodies)])
     persons += runs_after(ctx, {e for _, e in positions})
+    persons += _lone_foreign_names(ctx, {e for _, e in positions}, persons)
     persons += apposition_runs(ctx, {s for s, _ in positions})
     credits = bylines(ctx, {s: e for s, e in orgs})
     persons += credits

@@ -57,6 +57,11 @@ CASES = [
     # "TP." with a space before the name is a separate prefix; fused it is one place
     ("spaced_city_prefix", "Thành ủy TP. Hồ Chí Minh họp; đoàn đến TP.HCM và TP.Hồ Chí Minh.",
      {("LOC", "Hồ Chí Minh"), ("LOC", "TP.HCM"), ("LOC", "TP.Hồ Chí Minh")}, {("LOC", "TP. Hồ Chí Minh")}),
+    # a single foreign name right after an office is the person, unless the article writes the
+    # full name too (then the lone surname is left out); a Vietnamese given name alone never
+    ("lone_foreign_name_after_office", "Nhà vua Nhật Bản Akihito và Tổng thống Thổ Nhĩ Kỳ Erdogan dự. Tổng thống Trump "
+     "gặp ông Donald Trump. Bí thư Thăng nói.",
+     {("PERSON", "Akihito"), ("PERSON", "Erdogan"), ("PERSON", "Donald Trump")}, {("PERSON", "Trump"), ("PERSON", "Thăng")}),
     # a photographer named like a district (districts are named like people)
     ("credit_named_like_a_district", "Bộ trưởng thăm cảng sáng 12/7. Ảnh: Hải An. Theo Bộ trưởng thì năm nay tốt.",
      {("PERSON", "Hải An")}, {("LOC", "Hải An")}),
