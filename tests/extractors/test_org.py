@@ -79,6 +79,9 @@ CASES = [
     # a committee named by one city, spelt out and abbreviated, is that city's, also bare
     ("one_city_two_spellings", "Thành ủy TP. Hồ Chí Minh họp. Thành ủy TP.HCM quyết định; uy tín của Thành ủy giảm.",
      ["Thành ủy TP. Hồ Chí Minh", "Thành ủy TP.HCM", "Thành ủy"], [("LOC", "Hồ Chí Minh"), ("LOC", "TP.HCM")]),
+    # a spaced dash before a second body's name joins no name; a field's dash does
+    ("dash_between_bodies", "Chương trình do Quỹ Tấm lòng Việt - Đài Truyền hình Việt Nam tổ chức; Ban Văn hóa - Xã hội họp.",
+     ["Quỹ Tấm lòng Việt", "Đài Truyền hình Việt Nam", "Ban Văn hóa - Xã hội"], [("LOC", "Việt Nam")]),
     # a journalist is no paper: "nhà báo" + a name
     ("journalist_not_paper", "Nhà báo Phan Đăng gửi thư; nhà báo Deniz Yudzel bị bắt; báo Tuổi Trẻ đưa tin.",
      ["Tuổi Trẻ"], []),
