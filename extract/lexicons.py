@@ -174,12 +174,11 @@ def verbs_after_names() -> frozenset:
 
 
 @functools.cache
-def domains_by_head(name: str = "domains") -> dict[str, Lexicon]:
-    """Name parts that may follow an organisation head: head fold -> Lexicon.
-
-    ``name`` "purposes": what a commission, team or fund does, written in lower case after
-    its head (``Đoàn`` + ``kiểm tra``, ``Quỹ`` + ``hỗ trợ``)."""
-    column = "domain" if name == "domains" else "purpose"
+def domains_by_head(name: str = "domains", column: str = "domain") -> dict[str, Lexicon]:
+    """Name parts that may follow an organisation head: head fold -> Lexicon, from the
+    ``column`` of ``data/lexicons/<name>.tsv`` and its ``heads``; ``("purposes", "purpose")``:
+    what a commission, team or fund does, written in lower case after its head (``Đoàn`` +
+    ``kiểm tra``, ``Quỹ`` + ``hỗ trợ``)."""
     out: dict[str, Lexicon] = {}
     for row in lexicon_rows(name):
         for head in row["heads"].split("|"):

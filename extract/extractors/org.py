@@ -432,7 +432,7 @@ class OrgFinder:
         self.fixed = load_lexicon("orgs")
         self.heads = load_lexicon("org_heads")
         self.domains = domains_by_head()
-        self.purposes = domains_by_head("purposes")
+        self.purposes = domains_by_head("purposes", "purpose")
         self._party_places = self._count_party_places()
 
     def _count_party_places(self) -> dict[str, int]:
@@ -494,8 +494,7 @@ class OrgFinder:
                 if head_key in _PURPOSE_HEADS:
                     named = _purpose_tail(ctx, j, object_only=True)  # "Ban Chỉ đạo" + "xây dựng quy hoạch cán bộ"
                 else:
-                    pl = self.purposes.get(head_key)
-                    named = pl.longest(toks, j)[0] if pl is not None else 0
+                    named = self._purpose_at(head_key, j)
                     if named:
                         named += _purpose_tail(ctx, j + named)  # "Quỹ hỗ trợ" + "phát triển du lịch"
             if follows == "domain" and not named:
@@ -513,8 +512,7 @@ class OrgFinder:
                 if not named and not head_cap and toks[i].fold in _LOWER_WORD_ENDS:
                     # "phòng"/"tổ" in lower case name a unit by its field or its code only:
                     # "phòng Cảnh sát kinh tế", "tổ Biên tập", "phòng PA71"; not "phòng Bầu Dục"
-                    pl = self.purposes.get(head_key)
-                    named = pl.longest(toks, j)[0] if pl is not None else 0
+                    named = self._purpose_at(head_key, j)
                     if not named and toks[j].is_upper and any(c.isdigit() for c in toks[j].text):
                         named = 1
                 elif not named and (head_cap or head_key not in _LOWER_DOMAIN_ONLY):
@@ -572,6 +570,11 @@ class OrgFinder:
         if head_key in _PARTY_COMMITTEES and not in_position and self._party_places.get(head_key, 0) > 1:
             return None
         return j, "bare"
+
+    def _purpose_at(self, head_key: str, j: int) -> int:
+        """Length of what the head's body does (``purposes.tsv``) at token j, else 0."""
+        pl = self.purposes.get(head_key)
+        return pl.longest(self.ctx.toks, j)[0] if pl is not None else 0
 
     def _unit_starts(self, k: int) -> bool:
         """A fixed name or a capitalised multi-syllable head starts at token k."""

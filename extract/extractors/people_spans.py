@@ -221,6 +221,7 @@ def _lone_foreign_names(ctx: Ctx, ends: set[int], persons: list[tuple[int, int]]
     article gives the full name too (``Thủ tướng Abe`` and ``Shinzo Abe``: ANNOTATION.md
     leaves a lone surname of a name written in full out)."""
     toks = ctx.toks
+    named_in_full = {toks[e - 1].fold for s, e in persons if e - s >= 2}
     out = []
     for j in sorted(ends):
         if not (j < len(toks) and ctx.adjacent(j) and toks[j].gap and toks[j].is_alpha and toks[j].is_cap
@@ -229,7 +230,6 @@ def _lone_foreign_names(ctx: Ctx, ends: set[int], persons: list[tuple[int, int]]
         k = j + 1
         if k < len(toks) and ctx.adjacent(k) and (toks[k].is_alpha and toks[k].is_cap or not toks[k].gap):
             continue  # a longer run (the rules' other finders read it) or a glued word
-        named_in_full = {toks[e - 1].fold for s, e in persons if e - s >= 2}
         if toks[j].fold not in named_in_full:
             out.append((j, k))
     return out

@@ -27,13 +27,12 @@ _HCM = key_of("Hồ Chí Minh")
 _HCM_PERSON_BEFORE = frozenset(fold_text(w) for w in "tưởng đức gương tịch bác".split())
 _HCM_NAMED_AFTER = frozenset((fold_text(a), fold_text(b)) for a, b in (("chiến", "dịch"), ("thời", "đại")))
 _STREET_BEFORE = frozenset(fold_text(w) for w in "đường phố số ngõ hẻm đại lộ tượng".split())
-_CREDIT = CREDIT_OPENERS
 _BOILERPLATE = regex.compile(r"(?i)^(các tin khác|tin liên quan|tìm kiếm|xem thêm|bài liên quan|chia sẻ|từ khóa|tags?)\b")
 _NOT_NAMES = frozenset(fold_text(w) for w in "tin ảnh bài theo pv và clip video nguồn đồ họa tổng hợp".split())
 # sources named in a credit that are no person: "Ảnh: Internet", "Nguồn: Facebook"
 _NOT_A_PHOTOGRAPHER = frozenset(fold_text(w) for w in "Internet Facebook YouTube Youtube Google Twitter Instagram NVCC Shutterstock Getty".split())
 # words of a credit line that are never part of a name
-CREDIT_WORDS = _CREDIT | _NOT_A_PHOTOGRAPHER
+CREDIT_WORDS = CREDIT_OPENERS | _NOT_A_PHOTOGRAPHER
 _INITIALS = regex.compile(r"^\p{Lu}(?:\.\p{Lu})+\.?$")
 
 
@@ -516,7 +515,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                     out.extend([(s1, e1), (s2, e)])
     # "Ảnh: HẢI NGUYỄN", "Ảnh: An Đăng/TTXVN"
     for k, t in enumerate(toks):
-        if t.fold in _CREDIT and k + 2 < len(toks) and toks[k + 1].text == ":":
+        if t.fold in CREDIT_OPENERS and k + 2 < len(toks) and toks[k + 1].text == ":":
             j = k + 2
             if toks[j].nl or j in org_starts:
                 continue
@@ -526,7 +525,7 @@ def bylines(ctx: Ctx, org_starts: dict[int, int]) -> list[tuple[int, int]]:
                 continue
             n = _initials_run(ctx, j) or _credit_run(ctx, j)
             # "Ảnh: A Ảnh: B": the next credit word ends the name
-            n = next((m for m in range(1, n) if toks[j + m].fold in _CREDIT), n)
+            n = next((m for m in range(1, n) if toks[j + m].fold in CREDIT_OPENERS), n)
             if n >= 1 and (not place_at(ctx, j) or _district_named(ctx, j, n)):
                 if n == 1 and (not toks[j].is_upper or _is_acronym(toks[j])):
                     continue
